@@ -1,0 +1,128 @@
+package dev.kioku;
+
+import dev.kioku.authors.Authors;
+import dev.kioku.blog.BlogRoutes;
+import dev.kioku.config.Config;
+import dev.kioku.config.ConfigException;
+import dev.kioku.content.Posts;
+import dev.kioku.db.Database;
+import dev.kioku.events.EventBus;
+import dev.kioku.markdown.Markdown;
+import dev.kioku.media.MediaLibrary;
+import dev.kioku.media.MediaRoutes;
+import dev.kioku.series.SeriesService;
+import dev.kioku.site.NavLink;
+import dev.kioku.site.SiteService;
+import dev.kioku.web.Assets;
+import dev.kioku.web.PageCache;
+import dev.kioku.web.Templates;
+import dev.kioku.web.WebServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Builds the whole program from a {@link Config}, in reading order: database, stores and services, then
+ * HTTP. The CLI uses the same wiring without starting the server. No container, no static state.
+ */
+public final class App implements AutoCloseable {
+    /** Bytes of rendered pages kept in memory before the least used are dropped. */
+    private static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+
+    private final Config config;
+    private final Clock clock;
+    private final Database database;
+    private final EventBus events = new EventBus();
+    private final PageCache cache = new PageCache(PAGE_CACHE_BYTES);
+    private final Assets assets = new Assets();
+    private final Templates templates = new Templates();
+    private final MediaLibrary media;
+    private final Markdown markdown;
+    private final Authors authors;
+    private final SiteService site;
+    private final Posts posts;
+    private final SeriesService series;
+    private WebServer web;
+
+    /**
+     * Opens (and migrates) the database and builds every service.
+     *
+     * @throws ConfigException when the data folder or database cannot be used
+     */
+    public App(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        prepareDataDir(config);
+        this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        database.migrate();
+        var jdbi = database.jdbi();
+        events.subscribe(cache::invalidate);
+        this.media = new MediaLibrary(jdbi, config.dataDir(), clock);
+        this.markdown = new Markdown(media);
+        this.authors = new Authors(jdbi, events, clock);
+        this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets);
+        this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
+        this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
+    }
+
+    /** Starts the HTTP server; returns the bound port. */
+    public int start() {
+        Config bound = config;
+        BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
+        web = new WebServer(bound, cache, assets, clock, blog::errorPage, posts::redirectFor,
+                List.of(new MediaRoutes(media), blog));
+        return web.start();
+    }
+
+    private List<NavLink> navigation() {
+        return posts.publicPages().stream().map(p -> new NavLink(p.title(), p.permalink(clock.getZone()))).toList();
+    }
+
+    private static void prepareDataDir(Config config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new ConfigException("data", "cannot create folder " + config.dataDir() + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(config.dataDir())) throw new ConfigException("data", "folder " + config.dataDir() + " is not writable");
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Posts posts() {
+        return posts;
+    }
+
+    public SeriesService series() {
+        return series;
+    }
+
+    public Authors authors() {
+        return authors;
+    }
+
+    public MediaLibrary media() {
+        return media;
+    }
+
+    public SiteService site() {
+        return site;
+    }
+
+    public PageCache cache() {
+        return cache;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        if (web != null) web.stop();
+        database.close();
+    }
+}

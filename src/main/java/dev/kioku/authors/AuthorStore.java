@@ -1,0 +1,73 @@
+package dev.kioku.authors;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** SQL for staff accounts and their public profiles (table {@code users}). */
+final class AuthorStore {
+    private static final String PROFILE = "select id, display_name, slug, bio, avatar_url, public_email from users";
+    private final Jdbi jdbi;
+
+    AuthorStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    long insert(Handle h, NewAuthor a, String slug, String passwordHash, Instant now) {
+        long id = h.createQuery("""
+                insert into users (email, password_hash, role, display_name, slug, bio, avatar_url, public_email, created_at)
+                values (:email, :hash, :role, :name, :slug, :bio, :avatar, :publicEmail, :now)
+                returning id
+                """)
+                .bind("email", a.email().toLowerCase()).bind("hash", passwordHash).bind("role", a.role().sql())
+                .bind("name", a.displayName().strip()).bind("slug", slug).bind("bio", a.bio())
+                .bind("avatar", a.avatarUrl()).bind("publicEmail", a.publicEmail()).bind("now", now)
+                .mapTo(Long.class).one();
+        int position = 0;
+        for (Author.Link link : a.links()) {
+            h.createUpdate("insert into user_links (user_id, position, label, url) values (:id, :pos, :label, :url)")
+                    .bind("id", id).bind("pos", position++).bind("label", link.label()).bind("url", link.url()).execute();
+        }
+        return id;
+    }
+
+    boolean slugTaken(Handle h, String slug) {
+        return h.createQuery("select count(*) from users where slug = :slug").bind("slug", slug).mapTo(Integer.class).one() > 0;
+    }
+
+    boolean emailTaken(Handle h, String email) {
+        return h.createQuery("select count(*) from users where email = :email").bind("email", email.toLowerCase())
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    Optional<String> ownerEmail() {
+        return jdbi.withHandle(h -> h.createQuery("select email from users where role = 'owner' order by id limit 1")
+                .mapTo(String.class).findOne());
+    }
+
+    Optional<String> passwordHash(String email) {
+        return jdbi.withHandle(h -> h.createQuery("select password_hash from users where email = :email")
+                .bind("email", email.toLowerCase()).mapTo(String.class).findOne());
+    }
+
+    Optional<Author> byId(long id) {
+        return jdbi.withHandle(h -> find(h, PROFILE + " where id = :v", id));
+    }
+
+    Optional<Author> bySlug(String slug) {
+        return jdbi.withHandle(h -> find(h, PROFILE + " where slug = :v", slug));
+    }
+
+    private static Optional<Author> find(Handle h, String sql, Object value) {
+        return h.createQuery(sql).bind("v", value)
+                .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("display_name"), rs.getString("slug"),
+                        rs.getString("bio"), rs.getString("avatar_url"), rs.getString("public_email"), List.of()))
+                .findOne()
+                .map(a -> new Author(a.id(), a.displayName(), a.slug(), a.bio(), a.avatarUrl(), a.publicEmail(),
+                        h.createQuery("select label, url from user_links where user_id = :id order by position")
+                                .bind("id", a.id())
+                                .map((rs, ctx) -> new Author.Link(rs.getString("label"), rs.getString("url"))).list()));
+    }
+}

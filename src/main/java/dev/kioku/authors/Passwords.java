@@ -1,0 +1,21 @@
+package dev.kioku.authors;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+/** Argon2id password hashes (OWASP's parameters: 19 MiB, 2 passes, 1 lane). */
+final class Passwords {
+    private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+
+    private Passwords() {
+    }
+
+    static String hash(char[] password) {
+        return Password.hash(new String(password)).addRandomSalt(16).with(ARGON2).getResult();
+    }
+
+    static boolean check(char[] password, String hash) {
+        return hash != null && Password.check(new String(password), hash).with(ARGON2);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.kioku.blog;
+
+import dev.kioku.authors.Author;
+import dev.kioku.authors.Authors;
+import dev.kioku.content.Kind;
+import dev.kioku.content.Post;
+import dev.kioku.content.Posts;
+import dev.kioku.content.Tag;
+import dev.kioku.events.ChangeEvent;
+import dev.kioku.media.MediaLibrary;
+import dev.kioku.series.Series;
+import dev.kioku.series.SeriesService;
+import dev.kioku.series.SeriesView;
+import dev.kioku.site.Site;
+import dev.kioku.site.SiteService;
+import dev.kioku.site.SiteSettings;
+import dev.kioku.web.Meta;
+import dev.kioku.web.NotFound;
+import dev.kioku.web.Page;
+import dev.kioku.web.PublicPages;
+import dev.kioku.web.Redirect;
+import dev.kioku.web.Routes;
+import dev.kioku.web.Templates;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reader-facing site: home, posts, pages, tag/author/date archives and series, each rendered once into
+ * the page cache with the change keys it depends on.
+ */
+public final class BlogRoutes implements Routes {
+    private final Posts posts;
+    private final SeriesService series;
+    private final Authors authors;
+    private final MediaLibrary media;
+    private final SiteService site;
+    private final Templates templates;
+
+    public BlogRoutes(Posts posts, SeriesService series, Authors authors, MediaLibrary media, SiteService site,
+                      Templates templates) {
+        this.posts = posts;
+        this.series = series;
+        this.authors = authors;
+        this.media = media;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    @Override
+    public void register(PublicPages pages) {
+        pages.page("/", ctx -> home(1));
+        pages.page("/page/{n}", ctx -> home(pageNumber(ctx, "/")));
+        pages.page("/tag/{slug}", ctx -> tag(ctx.pathParam("slug"), 1));
+        pages.page("/tag/{slug}/page/{n}", ctx -> tag(ctx.pathParam("slug"), pageNumber(ctx, "/tag/" + ctx.pathParam("slug") + "/")));
+        pages.page("/author/{slug}", ctx -> author(ctx.pathParam("slug"), 1));
+        pages.page("/author/{slug}/page/{n}", ctx -> author(ctx.pathParam("slug"), pageNumber(ctx, "/author/" + ctx.pathParam("slug") + "/")));
+        pages.page("/series", ctx -> seriesIndex());
+        pages.page("/series/{slug}", ctx -> seriesPage(ctx.pathParam("slug")));
+        pages.page("/{y}/page/{n}", ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/")));
+        pages.page("/{y}/{m}/page/{n}", ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/")));
+        pages.page("/{y}/{m}/{d}/page/{n}", ctx -> archive(ctx, pageNumber(ctx,
+                "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/")));
+        pages.page("/{y}/{m}/{d}/{slug}", this::post);
+        pages.page("/{y}/{m}/{d}", ctx -> archive(ctx, 1));
+        pages.page("/{y}/{m}", ctx -> archive(ctx, 1));
+        pages.page("/{y}", ctx -> ctx.pathParam("y").matches("\\d{4}") ? archive(ctx, 1) : page(ctx.pathParam("y")));
+    }
+
+    /** The styled error page for a status, rendered with the site frame. */
+    public byte[] errorPage(int status) {
+        ErrorView view = status == 404
+                ? new ErrorView(site.site(), 404, "Page not found", "Nothing lives at this address. It may have moved, or never existed.")
+                : new ErrorView(site.site(), status, "Something went wrong", "The server could not show this page. Please try again in a moment.");
+        return templates.render("blog/error.jte", view);
+    }
+
+    // ---- listings
+
+    private Page home(int page) {
+        Site s = site.site();
+        int per = s.settings().postsPerPage();
+        Posts.Slice slice = posts.latest((page - 1) * per, per);
+        if (page > 1 && slice.posts().isEmpty()) throw new NotFound("page " + page);
+        Set<String> keys = keys("posts");
+        String title = page == 1 ? s.title() + (s.settings().tagline().isBlank() ? "" : " · " + s.settings().tagline())
+                : s.title() + " · Page " + page;
+        var view = new ListView(s, Meta.website(title, s.settings().tagline(), s.absolute(page == 1 ? "/" : "/page/" + page + "/")),
+                null, s.title(), "", cards(slice.posts(), keys), Pager.of("/", page, slice.total(), per), page == 1);
+        return new Page(templates.render("blog/list.jte", view), keys);
+    }
+
+    private Page tag(String slug, int page) {
+        Tag tag = posts.tag(slug).orElseThrow(() -> new NotFound("tag " + slug));
+        Site s = site.site();
+        int per = s.settings().postsPerPage();
+        Posts.Slice slice = posts.byTag(tag, (page - 1) * per, per);
+        if (slice.posts().isEmpty() && page > 1) throw new NotFound("tag page " + page);
+        Set<String> keys = keys("tag:" + tag.slug());
+        var view = new ListView(s, Meta.website(tag.name() + " · " + s.title(), "Posts tagged " + tag.name(), s.absolute(tag.url())),
+                "Tag", tag.name(), "", cards(slice.posts(), keys), Pager.of(tag.url(), page, slice.total(), per), false);
+        return new Page(templates.render("blog/list.jte", view), keys);
+    }
+
+    private Page author(String slug, int page) {
+        Author a = authors.bySlug(slug).orElseThrow(() -> new NotFound("author " + slug));
+        Site s = site.site();
+        int per = s.settings().postsPerPage();
+        Posts.Slice slice = posts.byAuthor(a.id(), (page - 1) * per, per);
+        if (slice.posts().isEmpty() && page > 1) throw new NotFound("author page " + page);
+        Set<String> keys = keys("author:" + a.id());
+        var view = new ListView(s, Meta.website(a.displayName() + " · " + s.title(), a.bio(), s.absolute(a.url())),
+                "Author", a.displayName(), "", cards(slice.posts(), keys), Pager.of(a.url(), page, slice.total(), per), false);
+        return new Page(templates.render("blog/list.jte", view), keys);
+    }
+
+    private Page archive(Context ctx, int page) {
+        ZoneId zone = site.settings().timeZone();
+        String y = ctx.pathParam("y");
+        String m = ctx.pathParamMap().get("m");
+        String d = ctx.pathParamMap().get("d");
+        if (!y.matches("\\d{4}") || (m != null && !m.matches("\\d{2}")) || (d != null && !d.matches("\\d{2}"))) {
+            throw new NotFound("archive " + ctx.path());
+        }
+        LocalDate from;
+        LocalDate to;
+        String heading;
+        String key;
+        try {
+            if (d != null) {
+                from = LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+                to = from.plusDays(1);
+                heading = site.settings().date(from.atStartOfDay(zone).toInstant());
+                key = "archive:%s-%s-%s".formatted(y, m, d);
+            } else if (m != null) {
+                YearMonth ym = YearMonth.of(Integer.parseInt(y), Integer.parseInt(m));
+                from = ym.atDay(1);
+                to = ym.plusMonths(1).atDay(1);
+                heading = ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.forLanguageTag(site.settings().language())) + " " + y;
+                key = "archive:%s-%s".formatted(y, m);
+            } else {
+                from = LocalDate.of(Integer.parseInt(y), 1, 1);
+                to = from.plusYears(1);
+                heading = y;
+                key = "archive:" + y;
+            }
+        } catch (RuntimeException e) {
+            throw new NotFound("archive " + ctx.path());
+        }
+        Site s = site.site();
+        int per = s.settings().postsPerPage();
+        Posts.Slice slice = posts.between(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant(), (page - 1) * per, per);
+        if (slice.posts().isEmpty()) throw new NotFound("empty archive " + ctx.path());
+        String base = "/" + y + "/" + (m == null ? "" : m + "/") + (d == null ? "" : d + "/");
+        Set<String> keys = keys(key);
+        var view = new ListView(s, Meta.website(heading + " · " + s.title(), "Posts from " + heading, s.absolute(base)),
+                "Archive", heading, "", cards(slice.posts(), keys), Pager.of(base, page, slice.total(), per), false);
+        return new Page(templates.render("blog/list.jte", view), keys);
+    }
+
+    // ---- single posts and pages
+
+    private Page post(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Post p = posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("post " + slug));
+        Site s = site.site();
+        String canonical = p.permalink(s.settings().timeZone());
+        if (!canonical.equals(ctx.path()) && !canonical.equals(ctx.path() + "/")) throw new Redirect(canonical);
+        Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
+        p.tags().forEach(t -> keys.add("tag:" + t.slug()));
+        Posts.Neighbours n = posts.neighbours(p);
+        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), n.older().permalink(s.settings().timeZone()));
+        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), n.newer().permalink(s.settings().timeZone()));
+        if (n.older() != null) keys.add("post:" + n.older().id());
+        if (n.newer() != null) keys.add("post:" + n.newer().id());
+        SeriesView box = series.forPost(p.id()).orElse(null);
+        if (box != null) keys.addAll(box.keys());
+        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer)), keys);
+    }
+
+    private Page page(String slug) {
+        Post p = posts.publicBySlug(Kind.PAGE, slug).orElseThrow(() -> new NotFound("page " + slug));
+        Site s = site.site();
+        Set<String> keys = keys("post:" + p.id(), "pages");
+        return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null)), keys);
+    }
+
+    private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer) {
+        SiteSettings st = s.settings();
+        Author author = authors.byId(p.authorId()).orElseThrow();
+        Figure featured = p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId())
+                .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption())).orElse(null);
+        Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), s.absolute(path),
+                p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
+        return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(p.publishedAt()), st.isoDate(p.publishedAt()),
+                p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer);
+    }
+
+    // ---- series
+
+    private Page seriesPage(String slug) {
+        Series found = series.bySlug(slug).orElseThrow(() -> new NotFound("series " + slug));
+        SeriesView view = series.view(found);
+        Site s = site.site();
+        Set<String> keys = keys();
+        keys.addAll(view.keys());
+        Meta meta = Meta.website(found.title() + " · " + s.title(), "A series in " + view.total() + " parts", s.absolute(found.url()));
+        return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, List.of(view), false)), keys);
+    }
+
+    private Page seriesIndex() {
+        Site s = site.site();
+        Set<String> keys = keys("series");
+        List<SeriesView> all = series.all().stream().map(series::view).toList();
+        all.forEach(v -> keys.addAll(v.keys()));
+        Meta meta = Meta.website("Series · " + s.title(), "Every series on " + s.title(), s.absolute("/series/"));
+        return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, all, true)), keys);
+    }
+
+    // ---- helpers
+
+    private List<PostCard> cards(List<Post> list, Set<String> keys) {
+        SiteSettings st = site.settings();
+        Map<Long, SeriesService.Badge> badges = series.badges(list.stream().map(Post::id).toList());
+        badges.values().forEach(b -> keys.add(b.key()));
+        return list.stream().map(p -> new PostCard(p.title(), p.permalink(st.timeZone()), st.date(p.publishedAt()),
+                st.isoDate(p.publishedAt()), p.excerpt(), p.readingMinutes(), p.tags(), badges.get(p.id()))).toList();
+    }
+
+    private static Set<String> keys(String... more) {
+        Set<String> keys = new HashSet<>(Set.of(ChangeEvent.SITE, "pages"));
+        keys.addAll(List.of(more));
+        return keys;
+    }
+
+    /** Page numbers from {@code /page/N/}; {@code /page/1/} answers 301 to the first page. */
+    private static int pageNumber(Context ctx, String firstPage) {
+        String n = ctx.pathParam("n");
+        if (!n.matches("[1-9]\\d{0,5}")) throw new NotFound("page " + n);
+        int page = Integer.parseInt(n);
+        if (page == 1) throw new Redirect(firstPage);
+        return page;
+    }
+
+}

@@ -1,0 +1,15 @@
+package dev.kioku.blog;
+
+import dev.kioku.site.Site;
+import dev.kioku.web.Meta;
+import java.util.List;
+
+/**
+ * Any listing of posts.
+ *
+ * @param kicker small label above the heading ("Tag", "Archive"), or null on the home page
+ * @param introHtml sanitized HTML under the heading (a series or author description), or empty
+ */
+public record ListView(Site site, Meta meta, String kicker, String heading, String introHtml, List<PostCard> posts,
+                       Pager pager, boolean home) {
+}

@@ -1,0 +1,22 @@
+package dev.kioku.blog;
+
+import dev.kioku.authors.Author;
+import dev.kioku.content.Tag;
+import dev.kioku.series.SeriesView;
+import dev.kioku.site.Site;
+import dev.kioku.web.Meta;
+import java.util.List;
+
+/**
+ * A post or page as shown to readers. {@code bodyHtml} is sanitized at write time; everything else is escaped
+ * by the template.
+ *
+ * @param series the series box, or null; {@code older}/{@code newer} null at the ends and on pages
+ */
+public record PostView(Site site, Meta meta, boolean isPage, String title, String date, String isoDate,
+                       int readingMinutes, Author author, Figure featured, String bodyHtml, List<Tag> tags,
+                       SeriesView series, Link older, Link newer) {
+    /** A titled link. */
+    public record Link(String title, String url) {
+    }
+}

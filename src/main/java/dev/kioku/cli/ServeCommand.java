@@ -1,0 +1,69 @@
+package dev.kioku.cli;
+
+import dev.kioku.App;
+import dev.kioku.config.Config;
+import dev.kioku.config.ConfigException;
+import dev.kioku.demo.DemoContent;
+import java.net.BindException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kioku serve}: starts the blog; fills an empty database with the demo blog first. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the blog (demo content on first run).")
+public final class ServeCommand implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port. Env KIOKU_PORT. Default: 8080")
+    String port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on. Env KIOKU_HOST. Default: 127.0.0.1")
+    String host;
+
+    @Option(names = "--no-demo", description = "Do not add the demo blog to an empty database.")
+    boolean noDemo;
+
+    @Override
+    public void run() {
+        Map<String, String> flags = new HashMap<>();
+        if (port != null) flags.put("port", port);
+        if (host != null) flags.put("host", host);
+        Config config = store.load(flags);
+        App app = new App(config, Clock.systemUTC());
+        if (!noDemo && app.posts().isEmpty()) {
+            new DemoContent(app).seed();
+            LOG.info("empty database: added the demo blog");
+        }
+        int bound;
+        try {
+            bound = app.start();
+        } catch (RuntimeException e) {
+            app.close();
+            if (hasCause(e, BindException.class)) {
+                throw new ConfigException("port", "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available)");
+            }
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kioku-shutdown"));
+        LOG.info("Kioku is serving {} at http://{}:{}/", config.dataDir(), config.host(), bound);
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
+    }
+}

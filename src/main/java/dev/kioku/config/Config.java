@@ -1,0 +1,60 @@
+package dev.kioku.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Everything an operator can set, validated once at start-up and immutable afterwards.
+ *
+ * @param host     address the HTTP server binds to
+ * @param port     TCP port; 0 picks a free one (tests)
+ * @param dataDir  folder for the SQLite file and uploaded media
+ * @param dbUrl    JDBC URL: {@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}
+ * @param dbUser   PostgreSQL user, or null
+ * @param dbPassword PostgreSQL password, or null; never logged
+ * @param baseUrl  public address of the blog used in canonical links, or null to derive it from host and port
+ */
+public record Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl) {
+
+    public Config {
+        if (host == null || host.isBlank()) throw new ConfigException("host", "must not be empty");
+        if (port < 0 || port > 65535) throw new ConfigException("port", "must be from 0 to 65535, got " + port);
+        if (dataDir == null) throw new ConfigException("data", "must name a folder");
+        if (dbUrl == null || !(dbUrl.startsWith("jdbc:sqlite:") || dbUrl.startsWith("jdbc:postgresql:"))) {
+            throw new ConfigException("db", "must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + dbUrl + "'");
+        }
+    }
+
+    /** True when the database is PostgreSQL, false for SQLite. */
+    public boolean postgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The SQLite URL used when none is given: a file in the data folder. */
+    public static String defaultSqliteUrl(Path dataDir) {
+        return "jdbc:sqlite:" + dataDir.resolve("kioku.db");
+    }
+
+    /** A copy listening on another port (tests bind port 0, then learn the real one). */
+    public Config withPort(int newPort) {
+        return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, baseUrl);
+    }
+
+    /** The public base address without a trailing slash, e.g. {@code http://127.0.0.1:8080}. */
+    public String publicBase() {
+        if (baseUrl != null) {
+            String s = baseUrl.toString();
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        if (h.equals("0.0.0.0")) h = "127.0.0.1";
+        return "http://" + h + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "Config[host=" + host + ", port=" + port + ", data=" + dataDir + ", db=" + dbUrl
+                + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "unset" : "****")
+                + ", baseUrl=" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.kioku.content;
+
+import dev.kioku.markdown.Rendered;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL for posts, pages, their tags and old-URL redirects. One method per query. */
+final class PostStore {
+    private static final String COLUMNS = """
+            select p.id, p.kind, p.title, p.slug, p.body_md, p.body_html, p.excerpt, p.words, p.status, p.published_at,
+                   p.created_at, p.updated_at, p.author_id, p.featured_media_id, p.comments_open,
+                   p.review_title, p.review_year, p.review_creator, p.review_kind
+            from posts p
+            """;
+    private static final String PUBLIC_POSTS = " p.kind = 'post' and p.status = 'published' ";
+    private static final String NEWEST_FIRST = " order by p.published_at desc, p.id desc limit :limit offset :offset";
+
+    long insert(Handle h, PostDraft d, String slug, Rendered r, Instant now) {
+        return h.createQuery("""
+                insert into posts (kind, title, slug, body_md, body_html, excerpt, words, status, created_at, updated_at,
+                                   author_id, featured_media_id, comments_open, review_title, review_year, review_creator, review_kind)
+                values (:kind, :title, :slug, :md, :html, :excerpt, :words, 'draft', :now, :now,
+                        :author, :featured, :comments, :rTitle, :rYear, :rCreator, :rKind)
+                returning id
+                """).bindMap(draftParams(d, slug, r)).bind("now", now).mapTo(Long.class).one();
+    }
+
+    void update(Handle h, long id, PostDraft d, String slug, Rendered r, Instant now) {
+        h.createUpdate("""
+                update posts set title = :title, slug = :slug, body_md = :md, body_html = :html, excerpt = :excerpt,
+                       words = :words, updated_at = :now, author_id = :author, featured_media_id = :featured,
+                       comments_open = :comments, review_title = :rTitle, review_year = :rYear,
+                       review_creator = :rCreator, review_kind = :rKind
+                where id = :id
+                """).bindMap(draftParams(d, slug, r)).bind("now", now).bind("id", id).execute();
+    }
+
+    void setStatus(Handle h, long id, Status status, Instant publishedAt, Instant now) {
+        h.createUpdate("update posts set status = :status, published_at = :at, updated_at = :now where id = :id")
+                .bind("status", status.sql()).bind("at", publishedAt).bind("now", now).bind("id", id).execute();
+    }
+
+    private static Map<String, Object> draftParams(PostDraft d, String slug, Rendered r) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("kind", d.kind().sql());
+        m.put("title", d.title());
+        m.put("slug", slug);
+        m.put("md", d.bodyMd());
+        m.put("html", r.html());
+        m.put("excerpt", r.excerpt());
+        m.put("words", r.words());
+        m.put("author", d.authorId());
+        m.put("featured", d.featuredMediaId());
+        m.put("comments", d.commentsOpen());
+        Post.Review rv = d.review();
+        m.put("rTitle", rv == null ? null : rv.title());
+        m.put("rYear", rv == null ? null : rv.year());
+        m.put("rCreator", rv == null ? null : rv.creator());
+        m.put("rKind", rv == null ? null : rv.kind());
+        return m;
+    }
+
+    Optional<Post> byId(Handle h, long id) {
+        return withTags(h, h.createQuery(COLUMNS + " where p.id = :id").bind("id", id).map(PostStore::row).list()).stream().findFirst();
+    }
+
+    Optional<Post> bySlug(Handle h, Kind kind, String slug) {
+        return withTags(h, h.createQuery(COLUMNS + " where p.kind = :kind and p.slug = :slug")
+                .bind("kind", kind.sql()).bind("slug", slug).map(PostStore::row).list()).stream().findFirst();
+    }
+
+    boolean slugTaken(Handle h, Kind kind, String slug, long exceptId) {
+        return h.createQuery("select count(*) from posts where kind = :kind and slug = :slug and id <> :id")
+                .bind("kind", kind.sql()).bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    }
+
+    List<Post> latest(Handle h, int offset, int limit) {
+        return list(h, h.createQuery(COLUMNS + " where" + PUBLIC_POSTS + NEWEST_FIRST), offset, limit);
+    }
+
+    int countPublic(Handle h) {
+        return h.createQuery("select count(*) from posts p where" + PUBLIC_POSTS).mapTo(Integer.class).one();
+    }
+
+    List<Post> byTag(Handle h, long tagId, int offset, int limit) {
+        return list(h, h.createQuery(COLUMNS + " join post_tags pt on pt.post_id = p.id where pt.tag_id = :tag and"
+                + PUBLIC_POSTS + NEWEST_FIRST).bind("tag", tagId), offset, limit);
+    }
+
+    int countByTag(Handle h, long tagId) {
+        return h.createQuery("select count(*) from posts p join post_tags pt on pt.post_id = p.id where pt.tag_id = :tag and"
+                + PUBLIC_POSTS).bind("tag", tagId).mapTo(Integer.class).one();
+    }
+
+    List<Post> byAuthor(Handle h, long authorId, int offset, int limit) {
+        return list(h, h.createQuery(COLUMNS + " where p.author_id = :author and" + PUBLIC_POSTS + NEWEST_FIRST)
+                .bind("author", authorId), offset, limit);
+    }
+
+    int countByAuthor(Handle h, long authorId) {
+        return h.createQuery("select count(*) from posts p where p.author_id = :author and" + PUBLIC_POSTS)
+                .bind("author", authorId).mapTo(Integer.class).one();
+    }
+
+    List<Post> between(Handle h, Instant from, Instant to, int offset, int limit) {
+        return list(h, h.createQuery(COLUMNS + " where p.published_at >= :from and p.published_at < :to and"
+                + PUBLIC_POSTS + NEWEST_FIRST).bind("from", from).bind("to", to), offset, limit);
+    }
+
+    int countBetween(Handle h, Instant from, Instant to) {
+        return h.createQuery("select count(*) from posts p where p.published_at >= :from and p.published_at < :to and"
+                + PUBLIC_POSTS).bind("from", from).bind("to", to).mapTo(Integer.class).one();
+    }
+
+    /** The public post just older than {@code p}, or empty. */
+    Optional<Post> older(Handle h, Instant at, long id) {
+        return h.createQuery(COLUMNS + " where" + PUBLIC_POSTS + """
+                 and (p.published_at < :at or (p.published_at = :at and p.id < :id))
+                 order by p.published_at desc, p.id desc limit 1""").bind("at", at).bind("id", id)
+                .map(PostStore::row).findOne();
+    }
+
+    /** The public post just newer than {@code p}, or empty. */
+    Optional<Post> newer(Handle h, Instant at, long id) {
+        return h.createQuery(COLUMNS + " where" + PUBLIC_POSTS + """
+                 and (p.published_at > :at or (p.published_at = :at and p.id > :id))
+                 order by p.published_at asc, p.id asc limit 1""").bind("at", at).bind("id", id)
+                .map(PostStore::row).findOne();
+    }
+
+    List<Post> publicPages(Handle h) {
+        return h.createQuery(COLUMNS + " where p.kind = 'page' and p.status = 'published' order by p.title")
+                .map(PostStore::row).list();
+    }
+
+    List<Post> byIds(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return h.createQuery(COLUMNS + " where p.id in (<ids>)").bindList("ids", new ArrayList<>(ids))
+                .map(PostStore::row).list();
+    }
+
+    long countAll(Handle h) {
+        return h.createQuery("select count(*) from posts").mapTo(Long.class).one();
+    }
+
+    // ---- tags
+
+    List<Tag> tagsOf(Handle h, long postId) {
+        return h.createQuery("""
+                select t.id, t.slug, t.name from tags t join post_tags pt on pt.tag_id = t.id
+                where pt.post_id = :id order by t.name""").bind("id", postId).map(PostStore::tag).list();
+    }
+
+    Optional<Tag> tagBySlug(Handle h, String slug) {
+        return h.createQuery("select id, slug, name from tags where slug = :slug").bind("slug", slug)
+                .map(PostStore::tag).findOne();
+    }
+
+    long ensureTag(Handle h, String slug, String name) {
+        h.createUpdate("insert into tags (slug, name) values (:slug, :name) on conflict (slug) do nothing")
+                .bind("slug", slug).bind("name", name).execute();
+        return h.createQuery("select id from tags where slug = :slug").bind("slug", slug).mapTo(Long.class).one();
+    }
+
+    void replaceTags(Handle h, long postId, Collection<Long> tagIds) {
+        h.createUpdate("delete from post_tags where post_id = :id").bind("id", postId).execute();
+        for (long tagId : tagIds) {
+            h.createUpdate("insert into post_tags (post_id, tag_id) values (:post, :tag) on conflict do nothing")
+                    .bind("post", postId).bind("tag", tagId).execute();
+        }
+    }
+
+    // ---- redirects from old URLs
+
+    void addRedirect(Handle h, String fromPath, long postId) {
+        h.createUpdate("""
+                insert into redirects (from_path, post_id) values (:path, :id)
+                on conflict (from_path) do update set post_id = excluded.post_id""")
+                .bind("path", fromPath).bind("id", postId).execute();
+    }
+
+    void removeRedirect(Handle h, String fromPath) {
+        h.createUpdate("delete from redirects where from_path = :path").bind("path", fromPath).execute();
+    }
+
+    Optional<Long> redirectTarget(Handle h, String fromPath) {
+        return h.createQuery("select post_id from redirects where from_path = :path").bind("path", fromPath)
+                .mapTo(Long.class).findOne();
+    }
+
+    private List<Post> list(Handle h, Query q, int offset, int limit) {
+        return withTags(h, q.bind("offset", offset).bind("limit", limit).map(PostStore::row).list());
+    }
+
+    /** Loads the tags of many posts in one query. */
+    private static List<Post> withTags(Handle h, List<Post> posts) {
+        if (posts.isEmpty()) return posts;
+        Map<Long, List<Tag>> byPost = new HashMap<>();
+        h.createQuery("""
+                select pt.post_id, t.id, t.slug, t.name from post_tags pt join tags t on t.id = pt.tag_id
+                where pt.post_id in (<ids>) order by t.name""")
+                .bindList("ids", posts.stream().map(Post::id).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new Tag(rs.getLong(2), rs.getString(3), rs.getString(4))))
+                .forEach(e -> byPost.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return posts.stream().map(p -> p.withTags(byPost.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    private static Tag tag(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
+    }
+
+    private static Post row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        String reviewTitle = rs.getString("review_title");
+        int year = rs.getInt("review_year");
+        Integer reviewYear = rs.wasNull() ? null : year;
+        long featured = rs.getLong("featured_media_id");
+        Long featuredId = rs.wasNull() ? null : featured;
+        long published = rs.getLong("published_at");
+        Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+        return new Post(rs.getLong("id"), Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("title"),
+                rs.getString("slug"), rs.getString("body_md"), rs.getString("body_html"), rs.getString("excerpt"),
+                rs.getInt("words"), Status.valueOf(rs.getString("status").toUpperCase()), publishedAt,
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getLong("author_id"), featuredId, rs.getBoolean("comments_open"),
+                reviewTitle == null ? null : new Post.Review(reviewTitle, reviewYear, rs.getString("review_creator"),
+                        rs.getString("review_kind")),
+                List.of());
+    }
+}

@@ -1,0 +1,248 @@
+package dev.kioku.content;
+
+import dev.kioku.events.ChangeEvent;
+import dev.kioku.events.EventBus;
+import dev.kioku.markdown.Markdown;
+import dev.kioku.markdown.Rendered;
+import dev.kioku.markdown.Slugs;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Posts and pages: the one write path (create, update, publish, unpublish) and the reads public pages need.
+ *
+ * <p>Why the before/after keys: a write changes more pages than its own. Publishing a post changes the
+ * home page, its tags' and author's pages, its archives, and the previous/next links of its neighbours.
+ * Each write collects the dependency keys of the post as it was and as it is, inside the transaction, and
+ * publishes their union after commit, so the page cache drops exactly those pages.
+ */
+public final class Posts {
+    private final Jdbi jdbi;
+    private final PostStore store = new PostStore();
+    private final Markdown markdown;
+    private final EventBus events;
+    private final Clock clock;
+    private final Supplier<ZoneId> zone;
+
+    public Posts(Jdbi jdbi, Markdown markdown, EventBus events, Clock clock, Supplier<ZoneId> zone) {
+        this.jdbi = jdbi;
+        this.markdown = markdown;
+        this.events = events;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Saves a new draft; the slug is made unique by a {@code -2}, {@code -3}… suffix when needed. */
+    public Post create(PostDraft draft) {
+        Rendered r = markdown.render(draft.bodyMd());
+        long id = jdbi.inTransaction(h -> {
+            String slug = uniqueSlug(h, draft.kind(), draft.slug() == null || draft.slug().isBlank() ? draft.title() : draft.slug(), 0);
+            long newId = store.insert(h, draft, slug, r, clock.instant());
+            store.replaceTags(h, newId, tagIds(h, draft.tags()));
+            return newId;
+        });
+        return get(id);
+    }
+
+    /**
+     * Replaces a post's content. When a public post's URL changes (new slug), the old URL keeps answering
+     * with a 301 to the new one.
+     *
+     * @throws IllegalArgumentException when there is no such post
+     */
+    public Post update(long id, PostDraft draft) {
+        Rendered r = markdown.render(draft.bodyMd());
+        write(id, h -> {
+            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+            String wanted = draft.slug() == null || draft.slug().isBlank() ? before.slug() : draft.slug();
+            String slug = uniqueSlug(h, before.kind(), wanted, id);
+            store.update(h, id, draft, slug, r, clock.instant());
+            store.replaceTags(h, id, tagIds(h, draft.tags()));
+            keepOldUrl(h, before);
+        });
+        return get(id);
+    }
+
+    /**
+     * Makes a post public at {@code at} (now if null). A time in the future schedules it instead.
+     *
+     * @throws IllegalArgumentException when there is no such post
+     */
+    public Post publish(long id, Instant at) {
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        write(id, h -> {
+            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+            store.setStatus(h, id, when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED, when, now);
+            keepOldUrl(h, before);
+        });
+        return get(id);
+    }
+
+    /** Takes a post off the site; it becomes a draft again and keeps its publication date. */
+    public Post unpublish(long id) {
+        write(id, h -> {
+            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+            store.setStatus(h, id, Status.DRAFT, before.publishedAt(), clock.instant());
+        });
+        return get(id);
+    }
+
+    private interface Change {
+        void apply(Handle h);
+    }
+
+    private void write(long id, Change change) {
+        Set<String> keys = jdbi.inTransaction(h -> {
+            Set<String> k = new HashSet<>(keysOf(h, id));
+            change.apply(h);
+            k.addAll(keysOf(h, id));
+            return k;
+        });
+        events.publish(new ChangeEvent(keys));
+    }
+
+    /** Every page key that shows this post as it is now, neighbours included. */
+    private Set<String> keysOf(Handle h, long id) {
+        Set<String> keys = new HashSet<>();
+        keys.add("post:" + id);
+        Optional<Post> found = store.byId(h, id);
+        if (found.isEmpty()) return keys;
+        Post p = found.get();
+        if (p.kind() == Kind.PAGE) {
+            keys.add("pages");
+            return keys;
+        }
+        if (!p.isPublic()) return keys;
+        keys.add("posts");
+        keys.add("author:" + p.authorId());
+        for (Tag t : p.tags()) keys.add("tag:" + t.slug());
+        keys.addAll(archiveKeys(p.publishedAt()));
+        store.older(h, p.publishedAt(), p.id()).ifPresent(o -> keys.add("post:" + o.id()));
+        store.newer(h, p.publishedAt(), p.id()).ifPresent(n -> keys.add("post:" + n.id()));
+        return keys;
+    }
+
+    private List<String> archiveKeys(Instant at) {
+        ZonedDateTime d = at.atZone(zone.get());
+        String y = "archive:%04d".formatted(d.getYear());
+        String m = y + "-%02d".formatted(d.getMonthValue());
+        return List.of(y, m, m + "-%02d".formatted(d.getDayOfMonth()));
+    }
+
+    private void keepOldUrl(Handle h, Post before) {
+        Post after = store.byId(h, before.id()).orElseThrow();
+        String oldUrl = before.permalink(zone.get());
+        String newUrl = after.permalink(zone.get());
+        store.removeRedirect(h, newUrl);
+        if (before.isPublic() && !oldUrl.equals(newUrl)) store.addRedirect(h, oldUrl, before.id());
+    }
+
+    private String uniqueSlug(Handle h, Kind kind, String wanted, long exceptId) {
+        String base = Slugs.slugify(wanted);
+        if (base.isEmpty()) base = kind == Kind.PAGE ? "page" : "post";
+        String slug = base;
+        for (int i = 2; store.slugTaken(h, kind, slug, exceptId); i++) slug = base + "-" + i;
+        return slug;
+    }
+
+    private List<Long> tagIds(Handle h, List<String> names) {
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (String name : names) {
+            String clean = name == null ? "" : name.strip();
+            String slug = Slugs.slugify(clean);
+            if (!slug.isEmpty()) bySlug.putIfAbsent(slug, clean);
+        }
+        List<Long> ids = new ArrayList<>();
+        bySlug.forEach((slug, name) -> ids.add(store.ensureTag(h, slug, name)));
+        return ids;
+    }
+
+    // ---- reads
+
+    /** The post with this id whatever its status. @throws IllegalArgumentException when there is none */
+    public Post get(long id) {
+        return jdbi.withHandle(h -> store.byId(h, id)).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+    }
+
+    /** A public post or page by slug, or empty. */
+    public Optional<Post> publicBySlug(Kind kind, String slug) {
+        return jdbi.withHandle(h -> store.bySlug(h, kind, slug)).filter(Post::isPublic);
+    }
+
+    /** One page of public posts, newest first, and the total count. */
+    public Slice latest(int offset, int limit) {
+        return jdbi.withHandle(h -> new Slice(store.latest(h, offset, limit), store.countPublic(h)));
+    }
+
+    public Slice byTag(Tag tag, int offset, int limit) {
+        return jdbi.withHandle(h -> new Slice(store.byTag(h, tag.id(), offset, limit), store.countByTag(h, tag.id())));
+    }
+
+    public Slice byAuthor(long authorId, int offset, int limit) {
+        return jdbi.withHandle(h -> new Slice(store.byAuthor(h, authorId, offset, limit), store.countByAuthor(h, authorId)));
+    }
+
+    /** Public posts published in {@code [from, to)}. */
+    public Slice between(Instant from, Instant to, int offset, int limit) {
+        return jdbi.withHandle(h -> new Slice(store.between(h, from, to, offset, limit), store.countBetween(h, from, to)));
+    }
+
+    public Optional<Tag> tag(String slug) {
+        return jdbi.withHandle(h -> store.tagBySlug(h, slug));
+    }
+
+    /** The public posts just older and newer than {@code p}; either may be null. */
+    public Neighbours neighbours(Post p) {
+        return jdbi.withHandle(h -> new Neighbours(store.older(h, p.publishedAt(), p.id()).orElse(null),
+                store.newer(h, p.publishedAt(), p.id()).orElse(null)));
+    }
+
+    /** Public pages, by title, for the navigation. */
+    public List<Post> publicPages() {
+        return jdbi.withHandle(store::publicPages);
+    }
+
+    /** Posts by id whatever their status (series parts); missing ids are left out. */
+    public Map<Long, Post> byIds(Collection<Long> ids) {
+        Map<Long, Post> out = new LinkedHashMap<>();
+        jdbi.withHandle(h -> store.byIds(h, ids)).forEach(p -> out.put(p.id(), p));
+        return out;
+    }
+
+    /** True when the database holds no posts or pages at all (first run). */
+    public boolean isEmpty() {
+        return jdbi.withHandle(store::countAll) == 0;
+    }
+
+    /** Where an old URL of a post now lives, if that post is public. */
+    public Optional<String> redirectFor(String path) {
+        return jdbi.withHandle(h -> store.redirectTarget(h, path).flatMap(id -> store.byId(h, id)))
+                .filter(Post::isPublic).map(p -> p.permalink(zone.get()));
+    }
+
+    public ZoneId zone() {
+        return zone.get();
+    }
+
+    /** A page of a listing and the total it was cut from. */
+    public record Slice(List<Post> posts, int total) {
+    }
+
+    /** Previous (older) and next (newer) public posts; null at either end. */
+    public record Neighbours(Post older, Post newer) {
+    }
+}

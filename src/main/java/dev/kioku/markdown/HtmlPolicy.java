@@ -1,0 +1,87 @@
+package dev.kioku.markdown;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.owasp.html.ElementPolicy;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * The one HTML allow-list of Kioku: everything user-written passes through it before it is
+ * printed raw.
+ *
+ * <p>Why one builder: {@code PolicyFactory.and(...)} silently drops attribute grants of the
+ * joined policies (heading and footnote ids vanished that way), so every element and attribute
+ * is allowed here, together. The grants are also narrowed to what the Nu HTML validator accepts:
+ * no {@code align} (obsolete; tables use {@code class="align-*"}), integer {@code width},
+ * {@code height} and {@code start}, an {@code img} always with {@code src} and {@code alt}.
+ */
+public final class HtmlPolicy {
+
+  private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
+  private static final Pattern ID = Pattern.compile("[^\\s]{1,200}");
+  private static final Pattern CLASS_NAMES = Pattern.compile("[A-Za-z0-9_-]+( [A-Za-z0-9_-]+)*");
+  private static final Pattern LANGUAGE = Pattern.compile("language-[a-z0-9+#-]+");
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
+  private static final Pattern PIXELS = Pattern.compile("[0-9]{1,5}");
+
+  private static final ElementPolicy IMG_NEEDS_SRC_AND_ALT = (name, attrs) -> {
+    if (indexOfName(attrs, "src") < 0) return null;
+    if (indexOfName(attrs, "alt") < 0) attrs.addAll(List.of("alt", ""));
+    return name;
+  };
+
+  private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+      .allowElements("p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote",
+          "ul", "ol", "li", "a", "figure", "figcaption", "table", "thead", "tbody", "tr", "th",
+          "td", "details", "summary", "div", "section", "sup", "sub", "kbd", "mark", "abbr",
+          "span")
+      .allowElements(HEADINGS)
+      .allowElements(IMG_NEEDS_SRC_AND_ALT, "img")
+      .allowUrlProtocols("http", "https", "mailto")
+      .allowAttributes("id").matching(ID).onElements(HEADINGS)
+      .allowAttributes("id").matching(ID).onElements("li", "a", "sup")
+      .allowAttributes("class").matching(LANGUAGE).onElements("code")
+      .allowAttributes("start").matching(INTEGER).onElements("ol")
+      .allowAttributes("href").onElements("a")
+      .allowAttributes("title").onElements("a", "img", "abbr")
+      .allowAttributes("class").matching(CLASS_NAMES).onElements("a", "sup")
+      .allowAttributes("rel").matching(CLASS_NAMES).onElements("a")
+      .allowAttributes("src").matching((el, attr, value) -> isMailto(value) ? null : value)
+          .onElements("img")
+      .allowAttributes("alt").onElements("img")
+      .allowAttributes("width", "height").matching(PIXELS).onElements("img")
+      .allowAttributes("loading").matching(Pattern.compile("lazy|eager")).onElements("img")
+      .allowAttributes("decoding").matching(Pattern.compile("async|sync|auto")).onElements("img")
+      .allowAttributes("class").matching(Pattern.compile("align-(left|center|right)"))
+          .onElements("th", "td")
+      .allowAttributes("class").matching(Pattern.compile("spoiler")).onElements("details")
+      .allowAttributes("class").matching(Pattern.compile("spoiler-body")).onElements("div")
+      .allowAttributes("class").matching(Pattern.compile("footnotes")).onElements("section")
+      .toFactory();
+
+  private HtmlPolicy() {}
+
+  /**
+   * Reduces {@code html} to the allow-list: disallowed elements are dropped (their text kept,
+   * except inside script/style), disallowed attributes and URLs removed, and tags balanced.
+   *
+   * @return safe HTML; "" when {@code html} is null or empty
+   */
+  public static String sanitize(String html) {
+    if (html == null || html.isEmpty()) return "";
+    return POLICY.sanitize(html);
+  }
+
+  private static boolean isMailto(String url) {
+    return url.strip().toLowerCase(Locale.ROOT).startsWith("mailto:");
+  }
+
+  private static int indexOfName(List<String> attrs, String name) {
+    for (int i = 0; i < attrs.size(); i += 2) {
+      if (attrs.get(i).equals(name)) return i;
+    }
+    return -1;
+  }
+}

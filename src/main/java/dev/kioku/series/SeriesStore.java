@@ -1,0 +1,89 @@
+package dev.kioku.series;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for series and their ordered parts. */
+final class SeriesStore {
+    private static final String SERIES = "select id, slug, title, description_md, description_html from series";
+    private static final String PARTS = "select id, series_id, position, post_id, planned_title, planned_note from series_parts";
+
+    long insert(Handle h, String slug, String title, String md, String html, Instant now) {
+        return h.createQuery("""
+                insert into series (slug, title, description_md, description_html, created_at, updated_at)
+                values (:slug, :title, :md, :html, :now, :now) returning id""")
+                .bind("slug", slug).bind("title", title).bind("md", md).bind("html", html).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    boolean slugTaken(Handle h, String slug) {
+        return h.createQuery("select count(*) from series where slug = :slug").bind("slug", slug).mapTo(Integer.class).one() > 0;
+    }
+
+    Optional<Series> byId(Handle h, long id) {
+        return h.createQuery(SERIES + " where id = :id").bind("id", id).map(SeriesStore::series).findOne();
+    }
+
+    Optional<Series> bySlug(Handle h, String slug) {
+        return h.createQuery(SERIES + " where slug = :slug").bind("slug", slug).map(SeriesStore::series).findOne();
+    }
+
+    List<Series> all(Handle h) {
+        return h.createQuery(SERIES + " order by title").map(SeriesStore::series).list();
+    }
+
+    List<Part> parts(Handle h, long seriesId) {
+        return h.createQuery(PARTS + " where series_id = :id order by position, id").bind("id", seriesId)
+                .map(SeriesStore::partRow).list();
+    }
+
+    Optional<Part> part(Handle h, long partId) {
+        return h.createQuery(PARTS + " where id = :id").bind("id", partId).map(SeriesStore::partRow).findOne();
+    }
+
+    Optional<Part> partOfPost(Handle h, long postId) {
+        return h.createQuery(PARTS + " where post_id = :id").bind("id", postId).map(SeriesStore::partRow).findOne();
+    }
+
+    List<Part> partsOfPosts(Handle h, Collection<Long> postIds) {
+        if (postIds.isEmpty()) return List.of();
+        return h.createQuery(PARTS + " where post_id in (<ids>)").bindList("ids", List.copyOf(postIds))
+                .map(SeriesStore::partRow).list();
+    }
+
+    long appendPart(Handle h, long seriesId, Long postId, String plannedTitle, String note) {
+        int next = h.createQuery("select coalesce(max(position), 0) + 1 from series_parts where series_id = :id")
+                .bind("id", seriesId).mapTo(Integer.class).one();
+        return h.createQuery("""
+                insert into series_parts (series_id, position, post_id, planned_title, planned_note)
+                values (:series, :pos, :post, :title, :note) returning id""")
+                .bind("series", seriesId).bind("pos", next).bind("post", postId).bind("title", plannedTitle)
+                .bind("note", note == null ? "" : note).mapTo(Long.class).one();
+    }
+
+    void attach(Handle h, long partId, long postId) {
+        h.createUpdate("update series_parts set post_id = :post where id = :id").bind("post", postId).bind("id", partId).execute();
+    }
+
+    void touch(Handle h, long seriesId, Instant now) {
+        h.createUpdate("update series set updated_at = :now where id = :id").bind("now", now).bind("id", seriesId).execute();
+    }
+
+    private static Series series(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Series(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description_md"),
+                rs.getString("description_html"));
+    }
+
+    private static Part partRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        long post = rs.getLong("post_id");
+        Long postId = rs.wasNull() ? null : post;
+        return new Part(rs.getLong("id"), rs.getLong("series_id"), rs.getInt("position"), postId,
+                rs.getString("planned_title"), rs.getString("planned_note"));
+    }
+}

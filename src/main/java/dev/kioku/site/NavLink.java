@@ -1,0 +1,5 @@
+package dev.kioku.site;
+
+/** One entry of the site's main navigation. */
+public record NavLink(String title, String url) {
+}

@@ -1,0 +1,69 @@
+package dev.kioku.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The theme's static files, read from the jar once and served under fingerprinted names
+ * ({@code /assets/theme.3f9a1c2b.css}) as immutable, so browsers and CDNs keep them for a year.
+ */
+public final class Assets {
+    private static final List<String> FILES = List.of("theme.css", "favicon.svg");
+    private final Map<String, String> urls = new HashMap<>();
+    private final Map<String, CachedPage> byUrl = new HashMap<>();
+
+    public Assets() {
+        for (String name : FILES) {
+            byte[] bytes = read(name);
+            CachedPage page = CachedPage.of(bytes, contentType(name), Set.of(), Instant.EPOCH);
+            String tag = page.etag().substring(1, 9).toLowerCase().replaceAll("[^a-z0-9]", "0");
+            int dot = name.lastIndexOf('.');
+            String url = "/assets/" + name.substring(0, dot) + "." + tag + name.substring(dot);
+            urls.put(name, url);
+            byUrl.put(url, page);
+        }
+    }
+
+    /** The fingerprinted URL of an asset, e.g. {@code url("theme.css")}. */
+    public String url(String name) {
+        String url = urls.get(name);
+        if (url == null) throw new IllegalArgumentException("no asset named " + name);
+        return url;
+    }
+
+    void register(RoutesConfig routes, HttpResponses responses) {
+        for (String url : byUrl.keySet()) {
+            routes.get(url, ctx -> serve(ctx, responses));
+            routes.head(url, ctx -> serve(ctx, responses));
+        }
+    }
+
+    private void serve(Context ctx, HttpResponses responses) {
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        responses.send(ctx, byUrl.get(ctx.path()), false);
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = Assets.class.getResourceAsStream("/assets/" + name)) {
+            if (in == null) throw new IllegalStateException("asset missing from the jar: " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".css")) return "text/css; charset=utf-8";
+        if (name.endsWith(".js")) return "text/javascript; charset=utf-8";
+        if (name.endsWith(".svg")) return "image/svg+xml";
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kioku.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+/** A rendered public page as bytes, with its gzip variant, strong ETag and the keys it depends on. */
+public record CachedPage(byte[] body, byte[] gzip, String etag, Instant lastModified, String contentType,
+                         Set<String> keys) {
+
+    public static CachedPage of(byte[] body, String contentType, Set<String> keys, Instant now) {
+        return new CachedPage(body, gzip(body), etag(body), now, contentType, Set.copyOf(keys));
+    }
+
+    /** Bytes held in memory, for the cache's weigher. */
+    int weight() {
+        return body.length + gzip.length + 256;
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        var out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (var gz = new GZIPOutputStream(out) {
+            { def.setLevel(9); }
+        }) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

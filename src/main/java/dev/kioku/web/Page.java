@@ -1,0 +1,10 @@
+package dev.kioku.web;
+
+import java.util.Set;
+
+/** A freshly rendered public page and the change keys it depends on. */
+public record Page(byte[] html, Set<String> keys) {
+    public Page {
+        keys = Set.copyOf(keys);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kioku.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+
+/**
+ * Registers public GET pages that are answered from the {@link PageCache}: rendered on the first request,
+ * then served as bytes (plain or gzip, ETag, 304) until a change event drops them.
+ * Pages are keyed by path only; query strings never change a public page.
+ */
+public final class PublicPages {
+    private final RoutesConfig routes;
+    private final PageCache cache;
+    private final HttpResponses responses;
+    private final Clock clock;
+
+    PublicPages(RoutesConfig routes, PageCache cache, HttpResponses responses, Clock clock) {
+        this.routes = routes;
+        this.cache = cache;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    /** Serves {@code path} (Javalin syntax, e.g. {@code /tag/{slug}}) from the cache, rendering with {@code renderer} on a miss. */
+    public void page(String path, PageRenderer renderer) {
+        routes.get(path, ctx -> serve(ctx, renderer, "text/html; charset=utf-8"));
+        routes.head(path, ctx -> serve(ctx, renderer, "text/html; charset=utf-8"));
+    }
+
+    /** Like {@link #page} for a non-HTML document such as a feed or sitemap. */
+    public void document(String path, String contentType, PageRenderer renderer) {
+        routes.get(path, ctx -> serve(ctx, renderer, contentType));
+        routes.head(path, ctx -> serve(ctx, renderer, contentType));
+    }
+
+    /** The raw route table, for handlers that are not cached pages (forms, media). */
+    public RoutesConfig routes() {
+        return routes;
+    }
+
+    private void serve(Context ctx, PageRenderer renderer, String contentType) {
+        String key = ctx.path();
+        CachedPage page = cache.get(key);
+        if (page == null) {
+            long ticket = cache.ticket();
+            Page fresh = renderer.render(ctx);
+            page = CachedPage.of(fresh.html(), contentType, fresh.keys(), clock.instant());
+            cache.put(key, page, ticket);
+        }
+        responses.send(ctx, page, true);
+    }
+}

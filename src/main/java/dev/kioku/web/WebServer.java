@@ -1,0 +1,108 @@
+package dev.kioku.web;
+
+import dev.kioku.config.Config;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin on Jetty with virtual threads, security headers on every answer, one place
+ * that turns exceptions into status codes and styled error pages.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    private final Javalin app;
+    private final Config config;
+
+    /**
+     * @param errorPage  renders the styled page for a status (404, 500)
+     * @param redirects  maps a path nothing answered to its new home (old slugs), if any
+     */
+    public WebServer(Config config, PageCache cache, Assets assets, Clock clock, IntFunction<byte[]> errorPage,
+                     Function<String, Optional<String>> redirects, List<Routes> features) {
+        this.config = config;
+        HttpResponses responses = new HttpResponses();
+        this.app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.http.generateEtags = false;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            cfg.routes.before(WebServer::headers);
+            cfg.routes.before(WebServer::slashRedirect);
+            assets.register(cfg.routes, responses);
+            PublicPages pages = new PublicPages(cfg.routes, cache, responses, clock);
+            for (Routes feature : features) feature.register(pages);
+            cfg.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+            cfg.routes.exception(NotFound.class, (e, ctx) -> notFound(ctx, errorPage, redirects));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                errorPage(ctx, 500, errorPage);
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) notFound(ctx, errorPage, redirects);
+            });
+        });
+    }
+
+    /** Starts listening; returns the port actually bound (useful when the config says 0). */
+    public int start() {
+        app.start(config.host(), config.port());
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void headers(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+        ctx.header("Content-Security-Policy", CSP);
+    }
+
+    /** WordPress-style canonical paths end in a slash: {@code /about} answers 301 to {@code /about/}. */
+    private static void slashRedirect(Context ctx) {
+        String path = ctx.path();
+        String method = ctx.method().name();
+        if (!(method.equals("GET") || method.equals("HEAD")) || path.endsWith("/")) return;
+        if (path.startsWith("/assets/") || path.startsWith("/media/") || path.startsWith("/admin")) return;
+        if (path.substring(path.lastIndexOf('/') + 1).contains(".")) return;
+        String query = ctx.queryString();
+        throw new Redirect(path + "/" + (query == null ? "" : "?" + query));
+    }
+
+    private static void notFound(Context ctx, IntFunction<byte[]> errorPage, Function<String, Optional<String>> redirects) {
+        Optional<String> moved = redirects.apply(ctx.path());
+        if (moved.isPresent()) {
+            ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        errorPage(ctx, 404, errorPage);
+    }
+
+    private static void errorPage(Context ctx, int status, IntFunction<byte[]> errorPage) {
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        try {
+            ctx.result(errorPage.apply(status));
+        } catch (RuntimeException e) {
+            LOG.error("error page {} failed", status, e);
+            ctx.result("<!doctype html><title>Error " + status + "</title><p>Error " + status);
+        }
+    }
+}
