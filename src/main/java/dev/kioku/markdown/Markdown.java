@@ -14,8 +14,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Renders writer Markdown to sanitized HTML: CommonMark with GFM tables, footnotes, autolinks,
  * heading ids, figures and {@code :::spoiler} blocks. Thread-safe; build once.
  *
- * <p>Raw HTML in the source is passed to the renderer and the whole output is then reduced by
- * {@link HtmlPolicy}, so the policy is the single place that decides what reaches a page.
+ * <p>Raw HTML in the source is passed to the renderer (GFM's tagfilter tags, such as
+ * {@code <script>}, shown as text) and the whole output is then reduced by {@link HtmlPolicy}, so
+ * the policy is the single place that decides what reaches a page.
  */
 public final class Markdown {
 
@@ -42,8 +43,10 @@ public final class Markdown {
         .build();
     this.renderer = HtmlRenderer.builder()
         .extensions(extensions)
+        .percentEncodeUrls(true) // spaces and non-ASCII in URLs are invalid HTML5 as written
         .nodeRendererFactory(context -> new ImageRenderer(context, images))
         .nodeRendererFactory(SpoilerRenderer::new)
+        .nodeRendererFactory(RawHtmlRenderer::new)
         .attributeProviderFactory(context -> new HeadingIds())
         .attributeProviderFactory(context -> new Html5Attributes())
         .build();

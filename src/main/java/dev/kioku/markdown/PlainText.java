@@ -19,13 +19,14 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
 /**
- * The readable text of a parsed document, for the excerpt and the word count. Raw HTML and
- * spoilers are never text; {@link #prose} also leaves out what is not running prose.
+ * The readable text of a parsed document, for the excerpt and the word count. Raw HTML (but for
+ * the tags shown as text, see {@link RawHtmlRenderer}) and spoilers are never text;
+ * {@link #prose} also leaves out what is not running prose.
  */
 final class PlainText {
 
   private static final Set<Class<? extends Node>> NEVER =
-      Set.of(Spoiler.class, HtmlBlock.class, HtmlInline.class, FootnoteReference.class);
+      Set.of(Spoiler.class, HtmlBlock.class, FootnoteReference.class);
   private static final Set<Class<? extends Node>> NOT_PROSE = Set.of(Heading.class,
       FencedCodeBlock.class, IndentedCodeBlock.class, Image.class, Figure.class,
       FootnoteDefinition.class, TableBlock.class);
@@ -77,6 +78,8 @@ final class PlainText {
       case Code code -> out.append(code.getLiteral());
       case FencedCodeBlock code -> out.append(code.getLiteral());
       case IndentedCodeBlock code -> out.append(code.getLiteral());
+      case HtmlInline raw when RawHtmlRenderer.showsAsText(raw.getLiteral()) ->
+          out.append(raw.getLiteral());
       case SoftLineBreak br -> out.append(' ');
       case HardLineBreak br -> out.append(' ');
       default -> { }

@@ -63,8 +63,13 @@ public final class WebServer {
         return app.port();
     }
 
+    /** Stops the server, giving requests in flight up to two seconds to finish. */
     public void stop() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("HTTP server did not stop gracefully in time: {}", e.getMessage());
+        }
     }
 
     private static void headers(Context ctx) {

@@ -1,0 +1,84 @@
+package dev.kioku.testing;
+
+import dev.kioku.App;
+import dev.kioku.authors.Author;
+import dev.kioku.authors.NewAuthor;
+import dev.kioku.authors.Role;
+import dev.kioku.config.Config;
+import dev.kioku.db.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** The real app on a free port with a fresh database, and an HTTP client that does not follow redirects. */
+public final class TestBlog implements AutoCloseable {
+    public static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
+    public final App app;
+    public final MutableClock clock = new MutableClock(START);
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    private TestBlog(Engine engine, Path dir) {
+        TestDatabases.Db db = TestDatabases.fresh(engine, dir);
+        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null);
+        this.app = new App(config, clock);
+        int port = app.start();
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public static TestBlog start(Engine engine, Path dir) {
+        return new TestBlog(engine, dir);
+    }
+
+    /** An author account that cannot sign in, for posts. */
+    public Author author(String name) {
+        return app.authors().create(new NewAuthor(name.toLowerCase().replace(' ', '.') + "@example.org", name,
+                Role.AUTHOR, null, "Writes things.", null, null, List.of()));
+    }
+
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs a page that must answer 200 and parses it. */
+    public Document page(String path) {
+        Response r = get(path);
+        if (r.status() != 200) throw new AssertionError("GET " + path + " answered " + r.status() + ":\n" + r.text());
+        return Jsoup.parse(r.text(), base + path);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    /** What came back. */
+    public record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+}
