@@ -197,7 +197,9 @@ public final class BlogRoutes implements Routes {
                 .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption())).orElse(null);
         Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), s.absolute(path),
                 p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
-        return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(p.publishedAt()), st.isoDate(p.publishedAt()),
+        var day = p.publishedAt().atZone(st.timeZone());
+        String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
+        return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(p.publishedAt()), st.isoDate(p.publishedAt()), archive,
                 p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer);
     }
 

@@ -11,9 +11,10 @@ import java.util.List;
  * A post or page as shown to readers. {@code bodyHtml} is sanitized at write time; everything else is escaped
  * by the template.
  *
+ * @param archiveUrl the month archive the post belongs to
  * @param series the series box, or null; {@code older}/{@code newer} null at the ends and on pages
  */
-public record PostView(Site site, Meta meta, boolean isPage, String title, String date, String isoDate,
+public record PostView(Site site, Meta meta, boolean isPage, String title, String date, String isoDate, String archiveUrl,
                        int readingMinutes, Author author, Figure featured, String bodyHtml, List<Tag> tags,
                        SeriesView series, Link older, Link newer) {
     /** A titled link. */

@@ -15,7 +15,9 @@ import org.owasp.html.PolicyFactory;
  * joined policies (heading and footnote ids vanished that way), so every element and attribute
  * is allowed here, together. The grants are also narrowed to what the Nu HTML validator accepts:
  * no {@code align} (obsolete; tables use {@code class="align-*"}), integer {@code width},
- * {@code height} and {@code start}, an {@code img} always with {@code src} and {@code alt}.
+ * {@code height} and {@code start}, an {@code img} always with {@code src} and {@code alt}, no
+ * {@code rel} on an {@code a} without {@code href}, URLs percent-encoded where they must be, and
+ * no control characters or noncharacters.
  */
 public final class HtmlPolicy {
 
@@ -25,6 +27,8 @@ public final class HtmlPolicy {
   private static final Pattern LANGUAGE = Pattern.compile("language-[a-z0-9+#-]+");
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
   private static final Pattern PIXELS = Pattern.compile("[0-9]{1,5}");
+  private static final String NEVER_IN_URLS = "\"<>\\^`{|}";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private static final ElementPolicy IMG_NEEDS_SRC_AND_ALT = (name, attrs) -> {
     if (indexOfName(attrs, "src") < 0) return null;
@@ -32,23 +36,30 @@ public final class HtmlPolicy {
     return name;
   };
 
+  private static final ElementPolicy REL_NEEDS_HREF = (name, attrs) -> {
+    int rel = indexOfName(attrs, "rel");
+    if (rel >= 0 && indexOfName(attrs, "href") < 0) attrs.subList(rel, rel + 2).clear();
+    return name;
+  };
+
   private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
       .allowElements("p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote",
-          "ul", "ol", "li", "a", "figure", "figcaption", "table", "thead", "tbody", "tr", "th",
+          "ul", "ol", "li", "figure", "figcaption", "table", "thead", "tbody", "tr", "th",
           "td", "details", "summary", "div", "section", "sup", "sub", "kbd", "mark", "abbr",
           "span")
       .allowElements(HEADINGS)
       .allowElements(IMG_NEEDS_SRC_AND_ALT, "img")
+      .allowElements(REL_NEEDS_HREF, "a")
       .allowUrlProtocols("http", "https", "mailto")
       .allowAttributes("id").matching(ID).onElements(HEADINGS)
       .allowAttributes("id").matching(ID).onElements("li", "a", "sup")
       .allowAttributes("class").matching(LANGUAGE).onElements("code")
       .allowAttributes("start").matching(INTEGER).onElements("ol")
-      .allowAttributes("href").onElements("a")
+      .allowAttributes("href").matching((el, attr, value) -> validUrl(value)).onElements("a")
       .allowAttributes("title").onElements("a", "img", "abbr")
       .allowAttributes("class").matching(CLASS_NAMES).onElements("a", "sup")
       .allowAttributes("rel").matching(CLASS_NAMES).onElements("a")
-      .allowAttributes("src").matching((el, attr, value) -> isMailto(value) ? null : value)
+      .allowAttributes("src").matching((el, attr, value) -> isMailto(value) ? null : validUrl(value))
           .onElements("img")
       .allowAttributes("alt").onElements("img")
       .allowAttributes("width", "height").matching(PIXELS).onElements("img")
@@ -71,7 +82,56 @@ public final class HtmlPolicy {
    */
   public static String sanitize(String html) {
     if (html == null || html.isEmpty()) return "";
-    return POLICY.sanitize(html);
+    return POLICY.sanitize(withoutForbiddenCodePoints(html));
+  }
+
+  /**
+   * Drops the code points HTML5 forbids in a document: controls other than tab, line feed, form
+   * feed and carriage return, noncharacters, and unpaired surrogates.
+   */
+  static String withoutForbiddenCodePoints(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (isForbidden(cp)) {
+        if (out == null) out = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (out != null) {
+        out.append(text, i, next);
+      }
+      i = next;
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isForbidden(int cp) {
+    return cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r'
+        || cp >= 0x7F && cp <= 0x9F
+        || cp >= 0xFDD0 && cp <= 0xFDEF
+        || (cp & 0xFFFE) == 0xFFFE
+        || Character.getType(cp) == Character.SURROGATE;
+  }
+
+  /**
+   * Percent-encodes the characters that no URL may hold as written (space, quotes, angle
+   * brackets, backslash, backtick, braces, pipe, caret, controls, a second {@code #}), which
+   * raw HTML can carry and the Nu validator rejects. Browsers read the result the same way.
+   */
+  static String validUrl(String url) {
+    String trimmed = url.strip();
+    StringBuilder out = new StringBuilder(trimmed.length() + 8);
+    boolean inFragment = false;
+    for (int i = 0; i < trimmed.length(); i++) {
+      char c = trimmed.charAt(i);
+      boolean secondHash = c == '#' && inFragment;
+      inFragment |= c == '#';
+      if (c <= ' ' || secondHash || NEVER_IN_URLS.indexOf(c) >= 0) {
+        out.append('%').append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static boolean isMailto(String url) {

@@ -61,6 +61,7 @@ public final class Markdown {
    */
   public Rendered render(String source) {
     if (source == null || source.isBlank()) return new Rendered("", "", 0);
+    source = HtmlPolicy.withoutForbiddenCodePoints(source);
     try {
       Node document = parser.parse(source);
       String html = HtmlPolicy.sanitize(renderer.render(document));

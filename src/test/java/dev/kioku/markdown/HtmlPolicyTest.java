@@ -61,6 +61,20 @@ class HtmlPolicyTest {
   }
 
   @Test
+  void urls_are_percent_encoded_where_html5_forbids_the_raw_character() {
+    Document doc = sanitize("<a href=\" /a b\\c`d#x#y \">t</a>"
+        + "<a id=\"n\" rel=\"nofollow\">no href</a>");
+
+    assertEquals("/a%20b%5Cc%60d#x%23y", doc.selectFirst("a[href]").attr("href"));
+    assertFalse(doc.selectFirst("a#n").hasAttr("rel"), "rel needs href in HTML5");
+  }
+
+  @Test
+  void control_characters_and_noncharacters_are_dropped() {
+    assertEquals("<p>ab c</p>", HtmlPolicy.sanitize("<p>a\u0085\u0000b\uFFFE \uDBFFc</p>"));
+  }
+
+  @Test
   void only_http_https_mailto_and_relative_links_keep_their_href() {
     Document doc = sanitize("<a href=\"https://a.example/\">1</a><a href=\"/local\">2</a>"
         + "<a href=\"#frag\">3</a><a href=\"mailto:a@b.c\">4</a><a href=\"javascript:x()\">5</a>"

@@ -1,0 +1,124 @@
+package dev.kioku.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Flags beat the environment, which beats the config file, which beats the defaults. */
+class ConfigPrecedenceTest {
+    @TempDir
+    Path dir;
+
+    /** One setting as it is named in each layer, a distinct value per layer, and how to read it back. */
+    enum Setting {
+        HOST("host", "KIOKU_HOST", "10.0.0.1", "10.0.0.2", "10.0.0.3", Config::host),
+        PORT("port", "KIOKU_PORT", "1111", "2222", "3333", c -> String.valueOf(c.port())),
+        DATA("data", "KIOKU_DATA", "flag-data", "env-data", "file-data", c -> c.dataDir().toString()),
+        DB_URL("db.url", "KIOKU_DB_URL", "jdbc:sqlite:flag.db", "jdbc:sqlite:env.db", "jdbc:sqlite:file.db", Config::dbUrl);
+
+        final String key;
+        final String env;
+        final String flagValue;
+        final String envValue;
+        final String fileValue;
+        final Function<Config, String> read;
+
+        Setting(String key, String env, String flagValue, String envValue, String fileValue, Function<Config, String> read) {
+            this.key = key;
+            this.env = env;
+            this.flagValue = flagValue;
+            this.envValue = envValue;
+            this.fileValue = fileValue;
+            this.read = read;
+        }
+    }
+
+    private Path file(String text) throws IOException {
+        Path f = Files.createTempFile(dir, "kioku", ".properties");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void a_flag_beats_the_environment_and_the_file(Setting s) throws IOException {
+        Config c = new ConfigLoader(Map.of(s.env, s.envValue)).load(Map.of(s.key, s.flagValue), file(s.key + "=" + s.fileValue));
+
+        assertEquals(s.flagValue, s.read.apply(c));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void the_environment_beats_the_file(Setting s) throws IOException {
+        Config c = new ConfigLoader(Map.of(s.env, s.envValue)).load(Map.of(), file(s.key + "=" + s.fileValue));
+
+        assertEquals(s.envValue, s.read.apply(c));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void the_file_beats_the_default(Setting s) throws IOException {
+        Config c = new ConfigLoader(Map.of()).load(Map.of(), file(s.key + "=" + s.fileValue));
+
+        assertEquals(s.fileValue, s.read.apply(c));
+    }
+
+    @Test
+    void with_nothing_set_the_blog_listens_on_localhost_8080_with_sqlite_in_data() throws IOException {
+        Config c = new ConfigLoader(Map.of()).load(Map.of(), file(""));
+
+        assertEquals("127.0.0.1", c.host());
+        assertEquals(8080, c.port());
+        assertEquals(Path.of("data"), c.dataDir());
+        assertEquals("jdbc:sqlite:data/kioku.db", c.dbUrl());
+        assertEquals("http://127.0.0.1:8080", c.publicBase());
+    }
+
+    @Test
+    void the_default_sqlite_file_follows_the_data_folder() {
+        Config c = new ConfigLoader(Map.of("KIOKU_DATA", "blog")).load(Map.of(), null);
+
+        assertEquals("jdbc:sqlite:blog/kioku.db", c.dbUrl());
+    }
+
+    @Test
+    void kioku_config_names_the_file_when_there_is_no_config_flag() throws IOException {
+        Path f = file("port=4000\nhost=0.0.0.0\n");
+
+        Config c = new ConfigLoader(Map.of("KIOKU_CONFIG", f.toString())).load(Map.of(), null);
+
+        assertEquals(4000, c.port());
+        assertEquals("0.0.0.0", c.host());
+    }
+
+    @Test
+    void the_config_flag_beats_kioku_config() throws IOException {
+        Path named = file("port=4000\n");
+        Path flagged = file("port=5000\n");
+
+        Config c = new ConfigLoader(Map.of("KIOKU_CONFIG", named.toString())).load(Map.of(), flagged);
+
+        assertEquals(5000, c.port());
+    }
+
+    @Test
+    void the_database_password_never_shows_in_the_printed_config() throws IOException {
+        Config c = new ConfigLoader(Map.of()).load(Map.of(),
+                file("db.url=jdbc:postgresql://db.example/kioku\ndb.user=kioku\ndb.password=s3cret-Pa55\n"));
+
+        assertEquals("s3cret-Pa55", c.dbPassword());
+        assertFalse(c.toString().contains("s3cret-Pa55"), c.toString());
+        assertTrue(c.toString().contains("dbPassword=****"), c.toString());
+        assertTrue(c.toString().contains("dbUser=kioku"), c.toString());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.kioku.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built jar, started like an operator starts it, on an empty data folder: it fills in the demo blog,
+ * every page of it answers 200 and is valid HTML by the Nu checker, and acknowledged writes survive kill -9.
+ */
+class DemoBlogIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_demo_page_answers_200_and_passes_the_nu_html_checker() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        List<String> assets = new ArrayList<>();
+        try (RunningJar kioku = RunningJar.start(dir.resolve("data"), dir.resolve("kioku.log"))) {
+            System.out.println("first 200 after " + kioku.startup.toMillis() + " ms (includes writing the demo blog)");
+            Deque<String> queue = new ArrayDeque<>(List.of("/"));
+            while (!queue.isEmpty() && pages.size() < 300) {
+                String path = queue.poll();
+                if (pages.containsKey(path)) continue;
+                HttpResponse<String> r = kioku.get(path);
+                assertEquals(200, r.statusCode(), "GET " + path);
+                pages.put(path, r.body());
+                Document doc = Jsoup.parse(r.body(), "http://127.0.0.1:" + kioku.port + path);
+                for (Element a : doc.select("a[href^=/], link[href^=/], img[src^=/]")) {
+                    String link = a.hasAttr("href") ? a.attr("href") : a.attr("src");
+                    link = link.replaceFirst("#.*", "");
+                    if (link.startsWith("/assets/") || link.startsWith("/media/")) assets.add(link);
+                    else if (!link.isEmpty() && !pages.containsKey(link)) queue.add(link);
+                }
+            }
+            for (String asset : assets) assertEquals(200, kioku.get(asset).statusCode(), "GET " + asset);
+            HttpResponse<String> missing = kioku.get("/no/such/page/");
+            assertEquals(404, missing.statusCode());
+            pages.put("/no/such/page/ (404)", missing.body());
+        }
+
+        for (String expected : List.of("/", "/series/", "/series/the-memory-palace/", "/about/", "/tag/memory/", "/author/aiko-mori/")) {
+            assertTrue(pages.containsKey(expected),
+                    "crawl reached " + expected + " (got " + pages.keySet() + ")");
+        }
+        assertTrue(pages.keySet().stream().anyMatch(p -> p.matches("/\\d{4}/\\d{2}/\\d{2}/walking-through-a-house-you-already-know/")));
+        assertTrue(pages.keySet().stream().anyMatch(p -> p.matches("/\\d{4}/\\d{2}/")), "a month archive");
+        assertTrue(pages.size() >= 12, "crawled " + pages.size() + " pages");
+
+        List<String> files = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            Path file = dir.resolve("page-" + (i++) + ".html");
+            Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+            files.add(file.toString());
+        }
+        String report = validate(files);
+        assertEquals("", report, "Nu HTML checker errors in " + pages.keySet());
+    }
+
+    @Test
+    void demo_content_written_before_a_kill_9_is_there_after_a_restart_and_not_added_twice() throws Exception {
+        Path data = dir.resolve("data");
+        String part1;
+        try (RunningJar first = RunningJar.start(data, dir.resolve("first.log"))) {
+            Document home = Jsoup.parse(first.get("/").body());
+            part1 = home.select(".card__title a").stream().map(a -> a.attr("href"))
+                    .filter(h -> h.contains("walking-through")).findFirst().orElseThrow();
+            first.kill9();
+        }
+        try (RunningJar second = RunningJar.start(data, dir.resolve("second.log"))) {
+            assertEquals(200, second.get(part1).statusCode());
+            Document home = Jsoup.parse(second.get("/").body());
+            assertEquals(4, home.select(".card__title").size(), "the demo blog once, not twice");
+            assertTrue(Files.readString(dir.resolve("second.log")).lines().noneMatch(l -> l.contains("added the demo blog")));
+        }
+    }
+
+    private static String validate(List<String> files) throws IOException, InterruptedException {
+        Path vnu = Path.of(System.getProperty("kioku.tools", "target/tools"), "node_modules/vnu-jar/build/dist/vnu.jar");
+        assertTrue(Files.isRegularFile(vnu), "the Nu checker is installed by the build (src/test/tools/install-tools.sh): " + vnu);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar", vnu.toString(), "--errors-only", "--format", "gnu"));
+        cmd.addAll(files);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        return out.strip();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kioku.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The built jar started as its own process, as an operator would run it. */
+final class RunningJar implements AutoCloseable {
+    final int port;
+    final Process process;
+    final Path log;
+    final Duration startup;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RunningJar(Path data, Path log) throws IOException, InterruptedException {
+        this.port = freePort();
+        this.log = log;
+        Path jar = Path.of(System.getProperty("kioku.jar", "target/kioku.jar"));
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("build the jar first (mvn package): " + jar);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString(), "serve",
+                "--port", Integer.toString(port), "--data", data.toString()));
+        long t0 = System.nanoTime();
+        this.process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        waitForHome();
+        this.startup = Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    static RunningJar start(Path data, Path log) throws IOException, InterruptedException {
+        return new RunningJar(data, log);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void waitForHome() throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("kioku exited early:\n" + Files.readString(log));
+            try {
+                if (get("/").statusCode() == 200) return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("kioku did not answer within 90 s:\n" + Files.readString(log));
+    }
+
+    /** Ends the process with SIGKILL: no shutdown hooks, no flushing. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) kill9();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
