@@ -79,7 +79,8 @@ public final class App implements AutoCloseable {
         return posts.publicPages().stream().map(p -> new NavLink(p.title(), p.permalink(clock.getZone()))).toList();
     }
 
-    private static void prepareDataDir(Config config) {
+    /** Creates the data folder if needed. @throws ConfigException when it cannot be created or written */
+    public static void prepareDataDir(Config config) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -114,6 +115,10 @@ public final class App implements AutoCloseable {
 
     public PageCache cache() {
         return cache;
+    }
+
+    public EventBus events() {
+        return events;
     }
 
     public Database database() {

@@ -1,10 +1,8 @@
 package dev.kioku.cli;
 
+import dev.kioku.App;
 import dev.kioku.config.Config;
-import dev.kioku.config.ConfigException;
 import dev.kioku.db.Database;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,19 +16,10 @@ public final class MigrateCommand implements Runnable {
     @Override
     public void run() {
         Config config = store.load(Map.of());
-        createDataDir(config);
+        if (!config.postgres()) App.prepareDataDir(config);
         try (Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
             int applied = db.migrate();
             System.out.println(applied == 0 ? "Database is up to date." : "Applied " + applied + " migration(s).");
-        }
-    }
-
-    /** Like init and serve: on a fresh install the default SQLite file lives in a folder not made yet. */
-    private static void createDataDir(Config config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new ConfigException("data", "cannot create folder " + config.dataDir() + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -38,6 +38,7 @@ public final class ServeCommand implements Runnable {
         if (port != null) flags.put("port", port);
         if (host != null) flags.put("host", host);
         Config config = store.load(flags);
+        checkPortFree(config);
         App app = new App(config, Clock.systemUTC());
         if (!noDemo && app.posts().isEmpty()) {
             new DemoContent(app).seed();
@@ -59,6 +60,17 @@ public final class ServeCommand implements Runnable {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Fails early, in one line, when the address is taken (before Jetty logs its own error). */
+    private static void checkPortFree(Config config) {
+        if (config.port() == 0) return;
+        try (var socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(config.host(), config.port()));
+        } catch (java.io.IOException e) {
+            throw new ConfigException("port", "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available)");
         }
     }
 

@@ -53,8 +53,13 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
 
     @Override
     public String toString() {
-        return "Config[host=" + host + ", port=" + port + ", data=" + dataDir + ", db=" + dbUrl
+        return "Config[host=" + host + ", port=" + port + ", data=" + dataDir + ", db=" + redact(dbUrl)
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "unset" : "****")
                 + ", baseUrl=" + baseUrl + "]";
+    }
+
+    /** A JDBC URL fit for logs and messages: any {@code password=} parameter is masked. */
+    public static String redact(String url) {
+        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 }

@@ -1,6 +1,7 @@
 package dev.kioku.db;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.kioku.config.Config;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Types;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(new HikariDataSource(hc), engine);
         } catch (RuntimeException e) {
-            throw new DatabaseException("cannot open the database at " + redact(url) + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot open the database at " + Config.redact(url) + ": " + rootMessage(e), e);
         }
     }
 
@@ -95,10 +96,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****");
     }
 
     static String rootMessage(Throwable e) {

@@ -46,6 +46,8 @@ final class HeadingIds implements AttributeProvider {
       @Override public void visit(Code c) { text.append(c.getLiteral()); }
     });
     String slug = Slugs.slugify(text.toString());
-    return slug.isEmpty() ? FALLBACK : slug;
+    if (slug.isEmpty()) return FALLBACK;
+    // footnotes own fn-* and fnref-* ids; a heading "Fn 1" must not steal #fn-1
+    return slug.startsWith("fn-") || slug.startsWith("fnref-") ? FALLBACK + "-" + slug : slug;
   }
 }

@@ -22,7 +22,8 @@ public interface ImageSizes {
   record Size(int width, int height) {
     public Size {
       if (width <= 0 || height <= 0) {
-        throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
+        throw new IllegalArgumentException(
+            "image size must be positive, was " + width + "x" + height);
       }
     }
   }

@@ -29,7 +29,10 @@ public final class Markdown {
   private final Parser parser;
   private final HtmlRenderer renderer;
 
-  /** @param images looks up intrinsic sizes of local images; {@link ImageSizes#NONE} for none */
+  /**
+   * @param images looks up intrinsic sizes of local images; {@link ImageSizes#NONE} for none
+   * @throws NullPointerException if {@code images} is null
+   */
   public Markdown(ImageSizes images) {
     Objects.requireNonNull(images, "images (use ImageSizes.NONE for none)");
     List<Extension> extensions = List.of(TablesExtension.create(), FootnotesExtension.create(),

@@ -4,8 +4,9 @@ package dev.kioku.markdown;
  * The result of rendering one Markdown document.
  *
  * @param html    sanitized HTML, safe to print raw; "" for an empty document
- * @param excerpt plain text of the opening words (no spoilers, headings, code, images,
- *                tables or footnotes), whitespace collapsed, ending with {@code …} when cut; "" when none
+ * @param excerpt plain text of the opening ~55 words (no spoilers, headings, code, images,
+ *                tables or footnotes), whitespace collapsed, ending with {@code …} when cut;
+ *                "" when there is none
  * @param words   words in the whole document except spoilers; each CJK character counts as one
  */
 public record Rendered(String html, String excerpt, int words) {

@@ -175,6 +175,19 @@ class PublicSiteTest {
     }
 
     @Test
+    void a_failure_gets_the_styled_500_page_without_details() {
+        blog.app.site().site();
+        blog.app.database().close();
+
+        TestBlog.Response r = blog.get("/2026/11/20/anything/");
+        assertEquals(500, r.status());
+        Document page = org.jsoup.Jsoup.parse(r.text());
+        assertEquals("Something went wrong", page.selectFirst("h1").text());
+        assertFalse(r.text().contains("Exception"));
+        assertEquals("no-store", r.header("Cache-Control"));
+    }
+
+    @Test
     void security_headers_are_sent() {
         TestBlog.Response r = blog.get("/");
         assertEquals("nosniff", r.header("X-Content-Type-Options"));

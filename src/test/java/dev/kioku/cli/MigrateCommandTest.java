@@ -48,8 +48,8 @@ class MigrateCommandTest {
         Path config = Files.writeString(dir.resolve("kioku.properties"),
                 "db.user=" + db.user() + "\ndb.password=" + db.password() + "\n");
 
-        CommandRun first = kioku("migrate", "--db", db.url(), "--config", config.toString());
-        CommandRun second = kioku("migrate", "--db", db.url(), "--config", config.toString());
+        CommandRun first = kioku("migrate", "--db", db.url(), "--config", config.toString(), "--data", dir.toString());
+        CommandRun second = kioku("migrate", "--db", db.url(), "--config", config.toString(), "--data", dir.toString());
 
         assertEquals(0, first.exit(), first::toString);
         assertEquals("Applied 1 migration(s).\n", first.out());
@@ -62,7 +62,7 @@ class MigrateCommandTest {
         TestDatabases.Db db = TestDatabases.fresh(Engine.POSTGRESQL, dir);
         Path config = Files.writeString(dir.resolve("kioku.properties"), "db.user=nobody\ndb.password=wrong-horse\n");
 
-        CommandRun run = kioku("migrate", "--db", db.url(), "--config", config.toString());
+        CommandRun run = kioku("migrate", "--db", db.url(), "--config", config.toString(), "--data", dir.toString());
 
         assertEquals(2, run.exit(), run::toString);
         assertEquals(1, run.errLines().size(), run::toString);

@@ -24,7 +24,8 @@ final class Corpus {
   /** The file, or a skipped test when the corpus folder is absent. */
   static Path file(String relative) {
     assumeTrue(Files.isDirectory(ROOT),
-        () -> "skipped: " + ROOT.toAbsolutePath().normalize() + " is absent (it ships beside CI checkouts)");
+        () -> "skipped: " + ROOT.toAbsolutePath().normalize()
+            + " is absent (it sits beside CI checkouts, not in a user's clone)");
     Path file = ROOT.resolve(relative);
     assumeTrue(Files.isRegularFile(file), () -> "skipped: corpus file " + file + " is absent");
     return file;

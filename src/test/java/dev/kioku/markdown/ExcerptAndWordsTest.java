@@ -54,7 +54,8 @@ class ExcerptAndWordsTest {
 
   @Test
   void words_count_the_whole_document_with_headings_and_code_but_not_raw_html() {
-    Rendered r = markdown.render("# Two words\n\nThree more words.\n\n    one\n\n<div class=\"x\">\n");
+    Rendered r =
+        markdown.render("# Two words\n\nThree more words.\n\n    one\n\n<div class=\"x\">\n");
 
     assertEquals(6, r.words());
   }

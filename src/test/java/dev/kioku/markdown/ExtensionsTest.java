@@ -49,7 +49,8 @@ class ExtensionsTest {
 
   @Test
   void bare_urls_and_emails_become_links() {
-    Document doc = render("See https://example.com/a?b=1 or www.example.org, mail ana@example.com.");
+    Document doc =
+        render("See https://example.com/a?b=1 or www.example.org, mail ana@example.com.");
 
     List<String> hrefs = doc.select("a").eachAttr("href");
     assertEquals(List.of("https://example.com/a?b=1", "http://www.example.org",
@@ -75,7 +76,8 @@ class ExtensionsTest {
 
   @Test
   void allowed_raw_html_passes_and_the_rest_is_stripped() {
-    Document doc = render("Press <kbd>Ctrl</kbd> <span style=\"color:red\" onclick=\"x()\">now</span>"
+    Document doc = render("Press <kbd>Ctrl</kbd> "
+        + "<span style=\"color:red\" onclick=\"x()\">now</span>"
         + " <abbr title=\"HyperText\">HTML</abbr> <u>under</u>");
 
     assertEquals("Ctrl", doc.selectFirst("kbd").text());

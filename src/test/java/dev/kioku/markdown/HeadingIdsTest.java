@@ -39,8 +39,22 @@ class HeadingIdsTest {
   }
 
   @Test
+  void a_heading_never_takes_an_id_that_footnotes_use() {
+    assertEquals(List.of("section-fn-1"), headingIds("# Fn 1\n\nA note.[^1]\n\n[^1]: x"));
+  }
+
+  @Test
   void japanese_headings_keep_their_text() {
     assertEquals(List.of("はじめに"), headingIds("# はじめに"));
+  }
+
+  @Test
+  void one_markdown_shared_by_many_threads_gives_each_document_its_own_ids() {
+    List<List<String>> ids = java.util.stream.IntStream.range(0, 200).parallel()
+        .mapToObj(i -> headingIds("# Intro\n\n# Intro"))
+        .toList();
+
+    assertEquals(java.util.Set.of(List.of("intro", "intro-1")), java.util.Set.copyOf(ids));
   }
 
   @Test

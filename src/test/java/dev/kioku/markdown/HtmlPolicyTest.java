@@ -19,7 +19,8 @@ class HtmlPolicyTest {
   @Test
   void attribute_grants_survive_together_with_their_elements() {
     Document doc = sanitize("<h2 id=\"intro\">Intro</h2><ol start=\"3\"><li id=\"fn-1\">x</li></ol>"
-        + "<sup id=\"r\" class=\"footnote-ref\"><a id=\"a\" href=\"#fn-1\" class=\"c\" rel=\"tag\">1</a></sup>"
+        + "<sup id=\"r\" class=\"footnote-ref\">"
+        + "<a id=\"a\" href=\"#fn-1\" class=\"c\" rel=\"tag\">1</a></sup>"
         + "<pre><code class=\"language-c++\">x</code></pre>");
 
     assertEquals("intro", doc.selectFirst("h2").id());
@@ -45,7 +46,8 @@ class HtmlPolicyTest {
 
   @Test
   void values_html5_would_reject_are_dropped() {
-    Document doc = sanitize("<img src=\"a.png\" alt=\"\" width=\"50%\" height=\"10\" loading=\"soon\">"
+    Document doc = sanitize(
+        "<img src=\"a.png\" alt=\"\" width=\"50%\" height=\"10\" loading=\"soon\">"
         + "<table><tr><td align=\"center\" class=\"evil\">x</td></tr></table>"
         + "<ol start=\"two\"><li>x</li></ol><code class=\"hljs\">y</code>");
 
@@ -78,7 +80,8 @@ class HtmlPolicyTest {
   void only_http_https_mailto_and_relative_links_keep_their_href() {
     Document doc = sanitize("<a href=\"https://a.example/\">1</a><a href=\"/local\">2</a>"
         + "<a href=\"#frag\">3</a><a href=\"mailto:a@b.c\">4</a><a href=\"javascript:x()\">5</a>"
-        + "<a href=\"vbscript:x\">6</a><a href=\"data:text/html,x\">7</a><a href=\"ftp://x\">8</a>");
+        + "<a href=\"vbscript:x\">6</a><a href=\"data:text/html,x\">7</a>"
+        + "<a href=\"ftp://x\">8</a>");
 
     assertEquals(java.util.List.of("https://a.example/", "/local", "#frag", "mailto:a@b.c"),
         doc.select("a[href]").eachAttr("href"));

@@ -96,7 +96,8 @@ class SpoilersTest {
 
   @Test
   void spoilers_work_inside_lists_and_quotes() {
-    Document doc = render("- :::spoiler in a list\n  hidden\n  :::\n- next\n\n> :::spoiler\n> quoted");
+    Document doc = render(
+        "- :::spoiler in a list\n  hidden\n  :::\n- next\n\n> :::spoiler\n> quoted");
 
     assertEquals("hidden", doc.selectFirst("li > details.spoiler div.spoiler-body").text());
     assertEquals("quoted", doc.selectFirst("blockquote > details.spoiler div.spoiler-body").text());

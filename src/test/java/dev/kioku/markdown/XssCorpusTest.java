@@ -59,10 +59,12 @@ class XssCorpusTest {
         corpus("markdown-payloads.txt", () -> lines(Corpus.text("xss/markdown-payloads.txt"))),
         corpus("markdown-it-xss.fixture.txt",
             () -> fixtureInputs(Corpus.text("xss/markdown-it-xss.fixture.txt"))),
-        corpus("html5sec-vectors.json", () -> field(Corpus.json("xss/html5sec-vectors.json"), "data")),
+        corpus("html5sec-vectors.json",
+            () -> field(Corpus.json("xss/html5sec-vectors.json"), "data")),
         corpus("owasp-xss-filter-evasion.json",
             () -> field(Corpus.json("xss/owasp-xss-filter-evasion.json"), "payload")),
-        corpus("dompurify-expect.json", () -> field(Corpus.json("xss/dompurify-expect.json"), "payload")),
+        corpus("dompurify-expect.json",
+            () -> field(Corpus.json("xss/dompurify-expect.json"), "payload")),
         corpus("payloads-all.json", () -> field(Corpus.json("xss/payloads-all.json"), "payload")),
         corpus("blns.json", () -> field(Corpus.json("xss/blns.json"), null)),
         corpus("event-handler-names.txt",
@@ -78,7 +80,8 @@ class XssCorpusTest {
     assertNotNull(problemIn("<a href=\" java&#x09;script:alert(1)\">t</a>"));
     assertNotNull(problemIn("<img src=\"DATA:text/html,x\">"));
     assertNotNull(problemIn("<a href=\"vbscript:x\">t</a>"));
-    assertNull(problemIn("<p><a href=\"/a:b\">t</a><a href=\"https://x/y?q=javascript:\">u</a></p>"));
+    assertNull(problemIn(
+        "<p><a href=\"/a:b\">t</a><a href=\"https://x/y?q=javascript:\">u</a></p>"));
   }
 
   private interface Payloads {
