@@ -193,8 +193,7 @@ public final class BlogRoutes implements Routes {
     private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer) {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
-        Figure featured = p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId())
-                .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption())).orElse(null);
+        Figure featured = featured(p);
         Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), s.absolute(path),
                 p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
         var day = p.publishedAt().atZone(st.timeZone());
@@ -231,7 +230,13 @@ public final class BlogRoutes implements Routes {
         Map<Long, SeriesService.Badge> badges = series.badges(list.stream().map(Post::id).toList());
         badges.values().forEach(b -> keys.add(b.key()));
         return list.stream().map(p -> new PostCard(p.title(), p.permalink(st.timeZone()), st.date(p.publishedAt()),
-                st.isoDate(p.publishedAt()), p.excerpt(), p.readingMinutes(), p.tags(), badges.get(p.id()))).toList();
+                st.isoDate(p.publishedAt()), p.excerpt(), p.readingMinutes(), p.tags(), badges.get(p.id()),
+                featured(p))).toList();
+    }
+
+    private Figure featured(Post p) {
+        return p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId())
+                .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption())).orElse(null);
     }
 
     private static Set<String> keys(String... more) {

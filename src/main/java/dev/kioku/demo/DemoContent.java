@@ -8,6 +8,7 @@ import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.media.Media;
 import dev.kioku.series.Series;
+import dev.kioku.site.SiteSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,9 @@ public final class DemoContent {
     /** Adds the demo blog. Meant for an empty database; run twice it adds a second copy with new slugs. */
     public void seed() {
         Instant now = Instant.now();
+        var defaults = app.site().settings();
+        app.site().update(new SiteSettings("Aiko's Notebook", "Memory, notebooks and the craft of keeping a blog",
+                defaults.language(), defaults.timeZone(), defaults.postsPerPage(), "Words and pictures by Aiko Mori."));
         List<String> author = lines("author.txt");
         Author aiko = app.authors().create(new NewAuthor("aiko@demo.kioku.invalid", author.get(0), Role.AUTHOR, null,
                 String.join(" ", author.subList(1, author.size())).strip(), null, "aiko@example.org",

@@ -132,6 +132,8 @@ class PageCacheTest {
         Document before = blog.page(part1Url);
         assertEquals("Part 1 of 2", before.selectFirst(".series-box__count").text());
         assertTrue(before.selectFirst(".series-box .is-soon").text().contains("coming soon"));
+        assertEquals("Part 2: The rooms coming soon", before.selectFirst(".series-next__title").text());
+        assertEquals("Next week.", before.selectFirst(".series-next__note").text());
         assertTrue(blog.page("/series/the-memory-palace/").selectFirst(".series-part.is-soon").text().contains("The rooms"));
         String unrelated = lastModified("/tag/weather/");
         String aboutPage = lastModified("/about/");
@@ -146,6 +148,7 @@ class PageCacheTest {
         Document after = blog.page(part1Url);
         assertNull(after.selectFirst(".series-box .is-soon"));
         assertEquals(part2Url, after.selectFirst(".series-box a[href=" + part2Url + "]").attr("href"));
+        assertEquals(part2Url, after.selectFirst(".series-next a").attr("href"));
         Document seriesPage = blog.page("/series/the-memory-palace/");
         assertNull(seriesPage.selectFirst(".series-part.is-soon"));
         assertEquals("Part 2: The rooms", seriesPage.select(".series-part__title a").get(1).text());
