@@ -23,7 +23,8 @@ final class Words {
     String collapsed = text.strip().replaceAll("\\s+", " ");
     Scan scan = scan(collapsed, max);
     if (scan.cutAt < 0) return collapsed;
-    return collapsed.substring(0, scan.cutAt).stripTrailing() + "…";
+    // "One folder.…" reads badly: the ellipsis replaces the sentence's own closing punctuation
+    return collapsed.substring(0, scan.cutAt).stripTrailing().replaceAll("[.,;:!?。、]+$", "") + "…";
   }
 
   private record Scan(int words, int cutAt) {}

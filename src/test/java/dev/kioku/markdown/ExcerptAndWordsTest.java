@@ -36,6 +36,13 @@ class ExcerptAndWordsTest {
   }
 
   @Test
+  void a_cut_after_a_full_stop_ends_in_the_ellipsis_alone() {
+    String text = "word ".repeat(54) + "end. More words follow here.";
+    Rendered r = markdown.render(text);
+    assertTrue(r.excerpt().endsWith(" end…"), r.excerpt());
+  }
+
+  @Test
   void a_long_document_is_cut_after_fifty_five_words_with_an_ellipsis() {
     StringBuilder source = new StringBuilder();
     for (int i = 1; i <= 100; i++) source.append("w").append(i).append(i % 10 == 0 ? "\n\n" : " ");
