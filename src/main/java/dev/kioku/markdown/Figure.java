@@ -13,25 +13,25 @@ import org.commonmark.parser.PostProcessor;
  */
 final class Figure extends CustomBlock {
 
-  static final PostProcessor PROMOTE = document -> {
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Paragraph paragraph) {
-        Node only = paragraph.getFirstChild();
-        if (only instanceof Image && only.getNext() == null) {
-          Figure figure = new Figure();
-          figure.setSourceSpans(paragraph.getSourceSpans());
-          paragraph.insertBefore(figure);
-          figure.appendChild(only);
-          paragraph.unlink();
-        }
-      }
-    });
-    return document;
-  };
+    static final PostProcessor PROMOTE = document -> {
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                Node only = paragraph.getFirstChild();
+                if (only instanceof Image && only.getNext() == null) {
+                    Figure figure = new Figure();
+                    figure.setSourceSpans(paragraph.getSourceSpans());
+                    paragraph.insertBefore(figure);
+                    figure.appendChild(only);
+                    paragraph.unlink();
+                }
+            }
+        });
+        return document;
+    };
 
-  /** The one image inside. */
-  Image image() {
-    return (Image) getFirstChild();
-  }
+    /** The one image inside. */
+    Image image() {
+        return (Image) getFirstChild();
+    }
 }

@@ -20,34 +20,34 @@ import org.commonmark.renderer.html.AttributeProvider;
  */
 final class HeadingIds implements AttributeProvider {
 
-  static final String FALLBACK = "section";
+    static final String FALLBACK = "section";
 
-  private final Set<String> used = new HashSet<>();
+    private final Set<String> used = new HashSet<>();
 
-  @Override
-  public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-    if (node instanceof Heading heading) {
-      attributes.put("id", unique(slugOf(heading)));
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+        if (node instanceof Heading heading) {
+            attributes.put("id", unique(slugOf(heading)));
+        }
     }
-  }
 
-  private String unique(String base) {
-    String id = base;
-    for (int n = 1; !used.add(id); n++) {
-      id = base + "-" + n;
+    private String unique(String base) {
+        String id = base;
+        for (int n = 1; !used.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
-    return id;
-  }
 
-  private static String slugOf(Heading heading) {
-    StringBuilder text = new StringBuilder();
-    heading.accept(new AbstractVisitor() {
-      @Override public void visit(Text t) { text.append(t.getLiteral()); }
-      @Override public void visit(Code c) { text.append(c.getLiteral()); }
-    });
-    String slug = Slugs.slugify(text.toString());
-    if (slug.isEmpty()) return FALLBACK;
-    // footnotes own fn-* and fnref-* ids; a heading "Fn 1" must not steal #fn-1
-    return slug.startsWith("fn-") || slug.startsWith("fnref-") ? FALLBACK + "-" + slug : slug;
-  }
+    private static String slugOf(Heading heading) {
+        StringBuilder text = new StringBuilder();
+        heading.accept(new AbstractVisitor() {
+            @Override public void visit(Text t) { text.append(t.getLiteral()); }
+            @Override public void visit(Code c) { text.append(c.getLiteral()); }
+        });
+        String slug = Slugs.slugify(text.toString());
+        if (slug.isEmpty()) return FALLBACK;
+        // footnotes own fn-* and fnref-* ids; a heading "Fn 1" must not steal #fn-1
+        return slug.startsWith("fn-") || slug.startsWith("fnref-") ? FALLBACK + "-" + slug : slug;
+    }
 }

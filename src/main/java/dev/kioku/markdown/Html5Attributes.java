@@ -15,13 +15,13 @@ import org.commonmark.renderer.html.AttributeProvider;
  */
 final class Html5Attributes implements AttributeProvider {
 
-  @Override
-  public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-    if (node instanceof TableCell) {
-      String align = attributes.remove("align");
-      if (align != null) attributes.put("class", "align-" + align);
-    } else if (node instanceof FencedCodeBlock && tagName.equals("code")) {
-      attributes.computeIfPresent("class", (name, value) -> value.toLowerCase(Locale.ROOT));
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+        if (node instanceof TableCell) {
+            String align = attributes.remove("align");
+            if (align != null) attributes.put("class", "align-" + align);
+        } else if (node instanceof FencedCodeBlock && tagName.equals("code")) {
+            attributes.computeIfPresent("class", (name, value) -> value.toLowerCase(Locale.ROOT));
+        }
     }
-  }
 }

@@ -21,83 +21,83 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 final class ImageRenderer implements NodeRenderer {
 
-  private final HtmlNodeRendererContext context;
-  private final HtmlWriter html;
-  private final ImageSizes sizes;
+    private final HtmlNodeRendererContext context;
+    private final HtmlWriter html;
+    private final ImageSizes sizes;
 
-  ImageRenderer(HtmlNodeRendererContext context, ImageSizes sizes) {
-    this.context = context;
-    this.html = context.getWriter();
-    this.sizes = sizes;
-  }
-
-  @Override
-  public Set<Class<? extends Node>> getNodeTypes() {
-    return Set.of(Image.class, Figure.class);
-  }
-
-  @Override
-  public void render(Node node) {
-    if (node instanceof Figure figure) {
-      renderFigure(figure);
-    } else {
-      Image image = (Image) node;
-      Map<String, String> attrs = attributes(image);
-      if (image.getTitle() != null) attrs.put("title", image.getTitle());
-      attrs.put("loading", "lazy");
-      putSize(image, attrs);
-      html.tag("img", context.extendAttributes(image, "img", attrs), true);
+    ImageRenderer(HtmlNodeRendererContext context, ImageSizes sizes) {
+        this.context = context;
+        this.html = context.getWriter();
+        this.sizes = sizes;
     }
-  }
 
-  private void renderFigure(Figure figure) {
-    Image image = figure.image();
-    Map<String, String> attrs = attributes(image);
-    attrs.put("loading", "lazy");
-    attrs.put("decoding", "async");
-    putSize(image, attrs);
-    html.line();
-    html.tag("figure");
-    html.tag("img", context.extendAttributes(image, "img", attrs), true);
-    String caption = image.getTitle();
-    if (caption != null && !caption.isBlank()) {
-      html.tag("figcaption");
-      html.text(caption);
-      html.tag("/figcaption");
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+        return Set.of(Image.class, Figure.class);
     }
-    html.tag("/figure");
-    html.line();
-  }
 
-  private Map<String, String> attributes(Image image) {
-    Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("src", context.encodeUrl(image.getDestination()));
-    attrs.put("alt", altText(image));
-    return attrs;
-  }
-
-  private void putSize(Image image, Map<String, String> attrs) {
-    Optional<ImageSizes.Size> size;
-    try {
-      size = sizes.sizeOf(image.getDestination());
-    } catch (RuntimeException lookupFailed) {
-      size = Optional.empty(); // a missing size must not cost the writer the whole post
+    @Override
+    public void render(Node node) {
+        if (node instanceof Figure figure) {
+            renderFigure(figure);
+        } else {
+            Image image = (Image) node;
+            Map<String, String> attrs = attributes(image);
+            if (image.getTitle() != null) attrs.put("title", image.getTitle());
+            attrs.put("loading", "lazy");
+            putSize(image, attrs);
+            html.tag("img", context.extendAttributes(image, "img", attrs), true);
+        }
     }
-    if (size != null && size.isPresent()) {
-      attrs.put("width", Integer.toString(size.get().width()));
-      attrs.put("height", Integer.toString(size.get().height()));
-    }
-  }
 
-  /** Plain text of the image description, as the CommonMark spec renders {@code alt}. */
-  static String altText(Image image) {
-    StringBuilder alt = new StringBuilder();
-    image.accept(new AbstractVisitor() {
-      @Override public void visit(Text text) { alt.append(text.getLiteral()); }
-      @Override public void visit(Code code) { alt.append(code.getLiteral()); }
-      @Override public void visit(SoftLineBreak br) { alt.append('\n'); }
-      @Override public void visit(HardLineBreak br) { alt.append('\n'); }
-    });
-    return alt.toString();
-  }
+    private void renderFigure(Figure figure) {
+        Image image = figure.image();
+        Map<String, String> attrs = attributes(image);
+        attrs.put("loading", "lazy");
+        attrs.put("decoding", "async");
+        putSize(image, attrs);
+        html.line();
+        html.tag("figure");
+        html.tag("img", context.extendAttributes(image, "img", attrs), true);
+        String caption = image.getTitle();
+        if (caption != null && !caption.isBlank()) {
+            html.tag("figcaption");
+            html.text(caption);
+            html.tag("/figcaption");
+        }
+        html.tag("/figure");
+        html.line();
+    }
+
+    private Map<String, String> attributes(Image image) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("src", context.encodeUrl(image.getDestination()));
+        attrs.put("alt", altText(image));
+        return attrs;
+    }
+
+    private void putSize(Image image, Map<String, String> attrs) {
+        Optional<ImageSizes.Size> size;
+        try {
+            size = sizes.sizeOf(image.getDestination());
+        } catch (RuntimeException lookupFailed) {
+            size = Optional.empty(); // a missing size must not cost the writer the whole post
+        }
+        if (size != null && size.isPresent()) {
+            attrs.put("width", Integer.toString(size.get().width()));
+            attrs.put("height", Integer.toString(size.get().height()));
+        }
+    }
+
+    /** Plain text of the image description, as the CommonMark spec renders {@code alt}. */
+    static String altText(Image image) {
+        StringBuilder alt = new StringBuilder();
+        image.accept(new AbstractVisitor() {
+            @Override public void visit(Text text) { alt.append(text.getLiteral()); }
+            @Override public void visit(Code code) { alt.append(code.getLiteral()); }
+            @Override public void visit(SoftLineBreak br) { alt.append('\n'); }
+            @Override public void visit(HardLineBreak br) { alt.append('\n'); }
+        });
+        return alt.toString();
+    }
 }

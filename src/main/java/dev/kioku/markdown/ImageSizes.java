@@ -9,22 +9,22 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ImageSizes {
 
-  /** No sizes known: images render without {@code width}/{@code height}. */
-  ImageSizes NONE = src -> Optional.empty();
+    /** No sizes known: images render without {@code width}/{@code height}. */
+    ImageSizes NONE = src -> Optional.empty();
 
-  /**
-   * @param src the image destination exactly as written (e.g. {@code /media/fox.png})
-   * @return the size, or empty when unknown (remote images, missing files)
-   */
-  Optional<Size> sizeOf(String src);
+    /**
+     * @param src the image destination exactly as written (e.g. {@code /media/fox.png})
+     * @return the size, or empty when unknown (remote images, missing files)
+     */
+    Optional<Size> sizeOf(String src);
 
-  /** Intrinsic pixel size; both positive. */
-  record Size(int width, int height) {
-    public Size {
-      if (width <= 0 || height <= 0) {
-        throw new IllegalArgumentException(
-            "image size must be positive, was " + width + "x" + height);
-      }
+    /** Intrinsic pixel size; both positive. */
+    record Size(int width, int height) {
+        public Size {
+            if (width <= 0 || height <= 0) {
+                throw new IllegalArgumentException(
+                        "image size must be positive, was " + width + "x" + height);
+            }
+        }
     }
-  }
 }

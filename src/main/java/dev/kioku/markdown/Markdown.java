@@ -20,64 +20,64 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class Markdown {
 
-  static final int EXCERPT_WORDS = 55;
-  /** Deeper nesting is kept as text: bounds recursion in rendering and sanitizing. */
-  static final int MAX_NESTING = 64;
+    static final int EXCERPT_WORDS = 55;
+    /** Deeper nesting is kept as text: bounds recursion in rendering and sanitizing. */
+    static final int MAX_NESTING = 64;
 
-  private static final System.Logger LOG = System.getLogger(Markdown.class.getName());
+    private static final System.Logger LOG = System.getLogger(Markdown.class.getName());
 
-  private final Parser parser;
-  private final HtmlRenderer renderer;
+    private final Parser parser;
+    private final HtmlRenderer renderer;
 
-  /**
-   * @param images looks up intrinsic sizes of local images; {@link ImageSizes#NONE} for none
-   * @throws NullPointerException if {@code images} is null
-   */
-  public Markdown(ImageSizes images) {
-    Objects.requireNonNull(images, "images (use ImageSizes.NONE for none)");
-    List<Extension> extensions = List.of(TablesExtension.create(), FootnotesExtension.create(),
-        AutolinkExtension.create());
-    this.parser = Parser.builder()
-        .extensions(extensions)
-        .customBlockParserFactory(new SpoilerParser.Factory())
-        .postProcessor(Figure.PROMOTE)
-        .maxOpenBlockParsers(MAX_NESTING)
-        .maxInlineNesting(MAX_NESTING)
-        .build();
-    this.renderer = HtmlRenderer.builder()
-        .extensions(extensions)
-        .percentEncodeUrls(true) // spaces and non-ASCII in URLs are invalid HTML5 as written
-        .nodeRendererFactory(context -> new ImageRenderer(context, images))
-        .nodeRendererFactory(SpoilerRenderer::new)
-        .nodeRendererFactory(RawHtmlRenderer::new)
-        .attributeProviderFactory(context -> new HeadingIds())
-        .attributeProviderFactory(context -> new Html5Attributes())
-        .build();
-  }
-
-  /**
-   * Renders one document. Never throws: input the parser cannot handle comes back as escaped
-   * text in one paragraph.
-   *
-   * @param source Markdown; null is treated as empty
-   * @return sanitized HTML, excerpt and word count; all empty/zero for empty input
-   */
-  public Rendered render(String source) {
-    if (source == null || source.isBlank()) return new Rendered("", "", 0);
-    source = HtmlPolicy.withoutForbiddenCodePoints(source);
-    try {
-      Node document = parser.parse(source);
-      String html = HtmlPolicy.sanitize(renderer.render(document));
-      String excerpt = Words.excerpt(PlainText.prose(document), EXCERPT_WORDS);
-      return new Rendered(html, excerpt, Words.count(PlainText.all(document)));
-    } catch (RuntimeException | StackOverflowError e) {
-      LOG.log(System.Logger.Level.WARNING, "Markdown could not be rendered; shown as text", e);
-      String html = HtmlPolicy.sanitize("<p>" + escape(source) + "</p>");
-      return new Rendered(html, Words.excerpt(source, EXCERPT_WORDS), Words.count(source));
+    /**
+     * @param images looks up intrinsic sizes of local images; {@link ImageSizes#NONE} for none
+     * @throws NullPointerException if {@code images} is null
+     */
+    public Markdown(ImageSizes images) {
+        Objects.requireNonNull(images, "images (use ImageSizes.NONE for none)");
+        List<Extension> extensions = List.of(TablesExtension.create(), FootnotesExtension.create(),
+                AutolinkExtension.create());
+        this.parser = Parser.builder()
+                .extensions(extensions)
+                .customBlockParserFactory(new SpoilerParser.Factory())
+                .postProcessor(Figure.PROMOTE)
+                .maxOpenBlockParsers(MAX_NESTING)
+                .maxInlineNesting(MAX_NESTING)
+                .build();
+        this.renderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .percentEncodeUrls(true) // spaces and non-ASCII in URLs are invalid HTML5 as written
+                .nodeRendererFactory(context -> new ImageRenderer(context, images))
+                .nodeRendererFactory(SpoilerRenderer::new)
+                .nodeRendererFactory(RawHtmlRenderer::new)
+                .attributeProviderFactory(context -> new HeadingIds())
+                .attributeProviderFactory(context -> new Html5Attributes())
+                .build();
     }
-  }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
+    /**
+     * Renders one document. Never throws: input the parser cannot handle comes back as escaped
+     * text in one paragraph.
+     *
+     * @param source Markdown; null is treated as empty
+     * @return sanitized HTML, excerpt and word count; all empty/zero for empty input
+     */
+    public Rendered render(String source) {
+        if (source == null || source.isBlank()) return new Rendered("", "", 0);
+        source = HtmlPolicy.withoutForbiddenCodePoints(source);
+        try {
+            Node document = parser.parse(source);
+            String html = HtmlPolicy.sanitize(renderer.render(document));
+            String excerpt = Words.excerpt(PlainText.prose(document), EXCERPT_WORDS);
+            return new Rendered(html, excerpt, Words.count(PlainText.all(document)));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, "Markdown could not be rendered; shown as text", e);
+            String html = HtmlPolicy.sanitize("<p>" + escape(source) + "</p>");
+            return new Rendered(html, Words.excerpt(source, EXCERPT_WORDS), Words.count(source));
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
 }

@@ -19,38 +19,38 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 final class RawHtmlRenderer implements NodeRenderer {
 
-  private static final Pattern FILTERED_TAG = Pattern.compile(
-      "<(?=/?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?![a-z0-9-]))",
-      Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILTERED_TAG = Pattern.compile(
+            "<(?=/?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?![a-z0-9-]))",
+            Pattern.CASE_INSENSITIVE);
 
-  private final HtmlWriter html;
+    private final HtmlWriter html;
 
-  RawHtmlRenderer(HtmlNodeRendererContext context) {
-    this.html = context.getWriter();
-  }
-
-  @Override
-  public Set<Class<? extends Node>> getNodeTypes() {
-    return Set.of(HtmlBlock.class, HtmlInline.class);
-  }
-
-  @Override
-  public void render(Node node) {
-    if (node instanceof HtmlBlock block) {
-      html.line();
-      html.raw(filter(block.getLiteral()));
-      html.line();
-    } else {
-      html.raw(filter(((HtmlInline) node).getLiteral()));
+    RawHtmlRenderer(HtmlNodeRendererContext context) {
+        this.html = context.getWriter();
     }
-  }
 
-  /** Whether this inline tag is one that is escaped and so reads as text. */
-  static boolean showsAsText(String rawInlineHtml) {
-    return FILTERED_TAG.matcher(rawInlineHtml).lookingAt();
-  }
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+        return Set.of(HtmlBlock.class, HtmlInline.class);
+    }
 
-  static String filter(String rawHtml) {
-    return FILTERED_TAG.matcher(rawHtml).replaceAll("&lt;");
-  }
+    @Override
+    public void render(Node node) {
+        if (node instanceof HtmlBlock block) {
+            html.line();
+            html.raw(filter(block.getLiteral()));
+            html.line();
+        } else {
+            html.raw(filter(((HtmlInline) node).getLiteral()));
+        }
+    }
+
+    /** Whether this inline tag is one that is escaped and so reads as text. */
+    static boolean showsAsText(String rawInlineHtml) {
+        return FILTERED_TAG.matcher(rawInlineHtml).lookingAt();
+    }
+
+    static String filter(String rawHtml) {
+        return FILTERED_TAG.matcher(rawHtml).replaceAll("&lt;");
+    }
 }

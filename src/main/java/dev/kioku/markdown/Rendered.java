@@ -11,16 +11,16 @@ package dev.kioku.markdown;
  */
 public record Rendered(String html, String excerpt, int words) {
 
-  static final int WORDS_PER_MINUTE = 230;
+    static final int WORDS_PER_MINUTE = 230;
 
-  public Rendered {
-    html = html == null ? "" : html;
-    excerpt = excerpt == null ? "" : excerpt;
-    if (words < 0) throw new IllegalArgumentException("words must be >= 0, was " + words);
-  }
+    public Rendered {
+        html = html == null ? "" : html;
+        excerpt = excerpt == null ? "" : excerpt;
+        if (words < 0) throw new IllegalArgumentException("words must be >= 0, was " + words);
+    }
 
-  /** Minutes to read at 230 words a minute, never less than 1. */
-  public int readingMinutes() {
-    return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
-  }
+    /** Minutes to read at 230 words a minute, never less than 1. */
+    public int readingMinutes() {
+        return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+    }
 }

@@ -13,62 +13,62 @@ import java.text.Normalizer;
  */
 public final class Slugs {
 
-  static final int MAX_LENGTH = 80;
+    static final int MAX_LENGTH = 80;
 
-  private Slugs() {}
+    private Slugs() {}
 
-  /**
-   * Lower-cases, strips accents from Latin, Greek and Cyrillic letters, keeps letters and digits
-   * of any script, turns every other run of characters into one {@code -}, trims {@code -}, and
-   * caps the result at 80 characters, cutting at a {@code -} when one falls in the second half.
-   *
-   * @return the slug; "" when {@code text} is null or has no letters or digits (callers choose a
-   *         fallback)
-   */
-  public static String slugify(String text) {
-    if (text == null || text.isEmpty()) return "";
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    StringBuilder out = new StringBuilder(decomposed.length());
-    boolean pendingDash = false;
-    boolean afterKeptLetter = false;
-    boolean accentsAreDiacritics = false;
-    for (int i = 0; i < decomposed.length(); ) {
-      int cp = decomposed.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isMark(cp)) {
-        if (afterKeptLetter && !accentsAreDiacritics) out.appendCodePoint(cp);
-      } else if (Character.isLetterOrDigit(cp)) {
-        if (pendingDash && !out.isEmpty()) out.append('-');
-        pendingDash = false;
-        out.appendCodePoint(Character.toLowerCase(cp));
-        afterKeptLetter = true;
-        accentsAreDiacritics = hasDiacritics(UnicodeScript.of(cp));
-      } else {
-        pendingDash = true;
-        afterKeptLetter = false;
-      }
+    /**
+     * Lower-cases, strips accents from Latin, Greek and Cyrillic letters, keeps letters and digits
+     * of any script, turns every other run of characters into one {@code -}, trims {@code -}, and
+     * caps the result at 80 characters, cutting at a {@code -} when one falls in the second half.
+     *
+     * @return the slug; "" when {@code text} is null or has no letters or digits (callers choose a
+     *         fallback)
+     */
+    public static String slugify(String text) {
+        if (text == null || text.isEmpty()) return "";
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        boolean pendingDash = false;
+        boolean afterKeptLetter = false;
+        boolean accentsAreDiacritics = false;
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isMark(cp)) {
+                if (afterKeptLetter && !accentsAreDiacritics) out.appendCodePoint(cp);
+            } else if (Character.isLetterOrDigit(cp)) {
+                if (pendingDash && !out.isEmpty()) out.append('-');
+                pendingDash = false;
+                out.appendCodePoint(Character.toLowerCase(cp));
+                afterKeptLetter = true;
+                accentsAreDiacritics = hasDiacritics(UnicodeScript.of(cp));
+            } else {
+                pendingDash = true;
+                afterKeptLetter = false;
+            }
+        }
+        return cap(Normalizer.normalize(out, Normalizer.Form.NFC));
     }
-    return cap(Normalizer.normalize(out, Normalizer.Form.NFC));
-  }
 
-  private static boolean isMark(int cp) {
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
-  }
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
 
-  private static boolean hasDiacritics(UnicodeScript script) {
-    return script == UnicodeScript.LATIN || script == UnicodeScript.GREEK
-        || script == UnicodeScript.CYRILLIC || script == UnicodeScript.COMMON;
-  }
+    private static boolean hasDiacritics(UnicodeScript script) {
+        return script == UnicodeScript.LATIN || script == UnicodeScript.GREEK
+                || script == UnicodeScript.CYRILLIC || script == UnicodeScript.COMMON;
+    }
 
-  private static String cap(String slug) {
-    if (slug.length() <= MAX_LENGTH) return slug;
-    int cut = MAX_LENGTH;
-    if (Character.isLowSurrogate(slug.charAt(cut))) cut--; // never split a code point
-    int dash = slug.lastIndexOf('-', cut);
-    if (dash >= MAX_LENGTH / 2) cut = dash;
-    String capped = slug.substring(0, cut);
-    return capped.endsWith("-") ? capped.substring(0, capped.length() - 1) : capped;
-  }
+    private static String cap(String slug) {
+        if (slug.length() <= MAX_LENGTH) return slug;
+        int cut = MAX_LENGTH;
+        if (Character.isLowSurrogate(slug.charAt(cut))) cut--; // never split a code point
+        int dash = slug.lastIndexOf('-', cut);
+        if (dash >= MAX_LENGTH / 2) cut = dash;
+        String capped = slug.substring(0, cut);
+        return capped.endsWith("-") ? capped.substring(0, capped.length() - 1) : capped;
+    }
 }

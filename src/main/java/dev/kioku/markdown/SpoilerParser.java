@@ -24,66 +24,66 @@ import org.commonmark.parser.block.ParserState;
  */
 final class SpoilerParser extends AbstractBlockParser {
 
-  private static final Pattern OPEN =
-      Pattern.compile(":{3,}[ \\t]*spoiler(?:[ \\t]+(.*?))?[ \\t]*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CLOSE = Pattern.compile(":{3,}[ \\t]*");
-  private static final int CODE_INDENT = 4;
+    private static final Pattern OPEN =
+            Pattern.compile(":{3,}[ \\t]*spoiler(?:[ \\t]+(.*?))?[ \\t]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSE = Pattern.compile(":{3,}[ \\t]*");
+    private static final int CODE_INDENT = 4;
 
-  private final Spoiler block;
+    private final Spoiler block;
 
-  private SpoilerParser(String summary) {
-    this.block = new Spoiler(summary);
-  }
-
-  @Override
-  public Block getBlock() {
-    return block;
-  }
-
-  @Override
-  public boolean isContainer() {
-    return true;
-  }
-
-  @Override
-  public boolean canContain(Block childBlock) {
-    return true;
-  }
-
-  @Override
-  public BlockContinue tryContinue(ParserState state) {
-    if (state.getIndent() < CODE_INDENT
-        && CLOSE.matcher(rest(state)).matches()
-        && !holdsOpenFence(state)) {
-      return BlockContinue.finished();
+    private SpoilerParser(String summary) {
+        this.block = new Spoiler(summary);
     }
-    return BlockContinue.atIndex(state.getIndex());
-  }
 
-  private boolean holdsOpenFence(ParserState state) {
-    for (Node n = state.getActiveBlockParser().getBlock(); n != null && n != block;
-        n = n.getParent()) {
-      if (n instanceof Spoiler || n instanceof FencedCodeBlock || n instanceof HtmlBlock) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static CharSequence rest(ParserState state) {
-    CharSequence line = state.getLine().getContent();
-    return line.subSequence(Math.min(state.getNextNonSpaceIndex(), line.length()), line.length());
-  }
-
-  static final class Factory extends AbstractBlockParserFactory {
     @Override
-    public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-      if (state.getIndent() >= CODE_INDENT) return BlockStart.none();
-      Matcher open = OPEN.matcher(rest(state));
-      if (!open.matches()) return BlockStart.none();
-      String summary = open.group(1) == null ? "" : open.group(1).strip();
-      return BlockStart.of(new SpoilerParser(summary))
-          .atIndex(state.getLine().getContent().length());
+    public Block getBlock() {
+        return block;
     }
-  }
+
+    @Override
+    public boolean isContainer() {
+        return true;
+    }
+
+    @Override
+    public boolean canContain(Block childBlock) {
+        return true;
+    }
+
+    @Override
+    public BlockContinue tryContinue(ParserState state) {
+        if (state.getIndent() < CODE_INDENT
+                && CLOSE.matcher(rest(state)).matches()
+                && !holdsOpenFence(state)) {
+            return BlockContinue.finished();
+        }
+        return BlockContinue.atIndex(state.getIndex());
+    }
+
+    private boolean holdsOpenFence(ParserState state) {
+        for (Node n = state.getActiveBlockParser().getBlock(); n != null && n != block;
+                n = n.getParent()) {
+            if (n instanceof Spoiler || n instanceof FencedCodeBlock || n instanceof HtmlBlock) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CharSequence rest(ParserState state) {
+        CharSequence line = state.getLine().getContent();
+        return line.subSequence(Math.min(state.getNextNonSpaceIndex(), line.length()), line.length());
+    }
+
+    static final class Factory extends AbstractBlockParserFactory {
+        @Override
+        public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            if (state.getIndent() >= CODE_INDENT) return BlockStart.none();
+            Matcher open = OPEN.matcher(rest(state));
+            if (!open.matches()) return BlockStart.none();
+            String summary = open.group(1) == null ? "" : open.group(1).strip();
+            return BlockStart.of(new SpoilerParser(summary))
+                    .atIndex(state.getLine().getContent().length());
+        }
+    }
 }

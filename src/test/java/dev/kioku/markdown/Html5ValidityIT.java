@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Html5ValidityIT {
 
-  static final String SAMPLE = """
+    static final String SAMPLE = """
       # Title
 
       Intro with a footnote[^1], https://example.com, ![inline](/media/a.png "T") and `code`.
@@ -57,52 +57,52 @@ class Html5ValidityIT {
       [^1]: The note.
       """;
 
-  private final Markdown markdown = new Markdown(src -> src.startsWith("/media/")
-      ? Optional.of(new ImageSizes.Size(640, 480))
-      : Optional.empty());
+    private final Markdown markdown = new Markdown(src -> src.startsWith("/media/")
+            ? Optional.of(new ImageSizes.Size(640, 480))
+            : Optional.empty());
 
-  @Test
-  void rendered_pages_have_no_nu_validator_errors(@TempDir Path pages) throws Exception {
-    Path vnu = Path.of(System.getProperty("kioku.tools", "target/tools"),
-        "node_modules/vnu-jar/build/dist/vnu.jar");
-    assumeTrue(Files.isRegularFile(vnu),
-        () -> "skipped: " + vnu + " is absent (integration tests install it)");
+    @Test
+    void rendered_pages_have_no_nu_validator_errors(@TempDir Path pages) throws Exception {
+        Path vnu = Path.of(System.getProperty("kioku.tools", "target/tools"),
+                "node_modules/vnu-jar/build/dist/vnu.jar");
+        assumeTrue(Files.isRegularFile(vnu),
+                () -> "skipped: " + vnu + " is absent (integration tests install it)");
 
-    List<String> sources = new ArrayList<>(List.of(SAMPLE));
-    Set<String> rawHtml = Set.of("HTML blocks", "Raw HTML");
-    for (JsonNode example : Corpus.json("commonmark/spec-0.31.2.json")) {
-      if (!rawHtml.contains(example.get("section").asText())) {
-        sources.add(example.get("markdown").asText());
-      }
+        List<String> sources = new ArrayList<>(List.of(SAMPLE));
+        Set<String> rawHtml = Set.of("HTML blocks", "Raw HTML");
+        for (JsonNode example : Corpus.json("commonmark/spec-0.31.2.json")) {
+            if (!rawHtml.contains(example.get("section").asText())) {
+                sources.add(example.get("markdown").asText());
+            }
+        }
+        for (JsonNode naughty : Corpus.json("xss/blns.json")) sources.add(naughty.asText());
+        for (int i = 0; i < sources.size(); i++) {
+            Files.writeString(pages.resolve(i + ".html"), page(markdown.render(sources.get(i)).html()),
+                    StandardCharsets.UTF_8);
+        }
+
+        assertEquals(List.of(), errors(vnu, pages));
     }
-    for (JsonNode naughty : Corpus.json("xss/blns.json")) sources.add(naughty.asText());
-    for (int i = 0; i < sources.size(); i++) {
-      Files.writeString(pages.resolve(i + ".html"), page(markdown.render(sources.get(i)).html()),
-          StandardCharsets.UTF_8);
+
+    private static String page(String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title>"
+                + "</head><body>\n" + body + "\n</body></html>\n";
     }
 
-    assertEquals(List.of(), errors(vnu, pages));
-  }
-
-  private static String page(String body) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title>"
-        + "</head><body>\n" + body + "\n</body></html>\n";
-  }
-
-  /**
-   * vnu errors, minus two that are the writer's content, not our markup: skipped heading levels,
-   * and a link to a malformed host (the spec's {@code <https://../>}).
-   */
-  private static List<String> errors(Path vnu, Path pages)
-      throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-jar", vnu.toString(), "--errors-only",
-        "--skip-non-html", pages.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(process.waitFor(5, TimeUnit.MINUTES), "vnu did not finish");
-    return output.lines()
-        .filter(line -> line.contains("error:"))
-        .filter(line -> !line.contains("heading level") && !line.contains("Invalid host"))
-        .toList();
-  }
+    /**
+     * vnu errors, minus two that are the writer's content, not our markup: skipped heading levels,
+     * and a link to a malformed host (the spec's {@code <https://../>}).
+     */
+    private static List<String> errors(Path vnu, Path pages)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-jar", vnu.toString(), "--errors-only",
+                "--skip-non-html", pages.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(process.waitFor(5, TimeUnit.MINUTES), "vnu did not finish");
+        return output.lines()
+                .filter(line -> line.contains("error:"))
+                .filter(line -> !line.contains("heading level") && !line.contains("Invalid host"))
+                .toList();
+    }
 }
