@@ -20,6 +20,7 @@ import dev.kioku.web.WebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -57,26 +58,27 @@ public final class App implements AutoCloseable {
         this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         database.migrate();
         var jdbi = database.jdbi();
-        events.subscribe(cache::invalidate);
-        this.media = new MediaLibrary(jdbi, config.dataDir(), clock);
+        this.media = new MediaLibrary(jdbi, config.dataDir(), events, clock);
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
+        // last: services holding derived state (the site frame) must forget it before pages re-render
+        events.subscribe(cache::invalidate);
     }
 
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
-        Config bound = config;
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
-        web = new WebServer(bound, cache, assets, clock, blog::errorPage, posts::redirectFor,
+        web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor,
                 List.of(new MediaRoutes(media), blog));
         return web.start();
     }
 
     private List<NavLink> navigation() {
-        return posts.publicPages().stream().map(p -> new NavLink(p.title(), p.permalink(clock.getZone()))).toList();
+        // pages have no date in their URL, so the zone does not matter here
+        return posts.publicPages().stream().map(p -> new NavLink(p.title(), p.permalink(ZoneOffset.UTC))).toList();
     }
 
     /** Creates the data folder if needed. @throws ConfigException when it cannot be created or written */
@@ -115,6 +117,10 @@ public final class App implements AutoCloseable {
 
     public PageCache cache() {
         return cache;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public EventBus events() {

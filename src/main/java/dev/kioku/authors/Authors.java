@@ -5,7 +5,6 @@ import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Slugs;
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Staff accounts and the public author profiles built on them. */
@@ -32,7 +31,7 @@ public final class Authors {
         long id = jdbi.inTransaction(h -> {
             if (store.emailTaken(h, a.email())) throw new IllegalArgumentException("an account with email " + a.email() + " exists already");
             if (a.role() == Role.OWNER && store.ownerEmail().isPresent()) throw new IllegalArgumentException("the blog has an owner already");
-            return store.insert(h, a, uniqueSlug(h, a.displayName()), hash, clock.instant());
+            return store.insert(h, a, Slugs.unique(a.displayName(), "author", slug -> store.slugTaken(h, slug)), hash, clock.instant());
         });
         events.publish(ChangeEvent.of("author:" + id));
         return byId(id).orElseThrow();
@@ -58,11 +57,4 @@ public final class Authors {
         return store.bySlug(slug);
     }
 
-    private String uniqueSlug(Handle h, String name) {
-        String base = Slugs.slugify(name);
-        if (base.isEmpty()) base = "author";
-        String slug = base;
-        for (int i = 2; store.slugTaken(h, slug); i++) slug = base + "-" + i;
-        return slug;
-    }
 }

@@ -14,5 +14,17 @@ public record NewAuthor(String email, String displayName, Role role, char[] pass
         if (password != null && password.length < 8) throw new IllegalArgumentException("password must be at least 8 characters");
         bio = bio == null ? "" : bio;
         links = links == null ? List.of() : List.copyOf(links);
+        if (avatarUrl != null && !safeUrl(avatarUrl)) throw new IllegalArgumentException("avatar must be an http(s) URL or a path on this site");
+        for (Author.Link link : links) {
+            if (!safeUrl(link.url()) && !link.url().startsWith("mailto:")) {
+                throw new IllegalArgumentException("link '" + link.label() + "' must be an http(s) or mailto: URL");
+            }
+        }
+    }
+
+    /** Links shown to readers may only go to web pages or this site: no {@code javascript:} and friends. */
+    private static boolean safeUrl(String url) {
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("https://") || u.startsWith("http://") || (u.startsWith("/") && !u.startsWith("//"));
     }
 }

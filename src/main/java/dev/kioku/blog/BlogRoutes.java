@@ -17,6 +17,7 @@ import dev.kioku.site.SiteSettings;
 import dev.kioku.web.Meta;
 import dev.kioku.web.NotFound;
 import dev.kioku.web.Page;
+import dev.kioku.web.Paths;
 import dev.kioku.web.PublicPages;
 import dev.kioku.web.Redirect;
 import dev.kioku.web.Routes;
@@ -113,9 +114,9 @@ public final class BlogRoutes implements Routes {
         int per = s.settings().postsPerPage();
         Posts.Slice slice = posts.byAuthor(a.id(), (page - 1) * per, per);
         if (slice.posts().isEmpty() && page > 1) throw new NotFound("author page " + page);
-        Set<String> keys = keys("author:" + a.id());
+        Set<String> keys = keys("author:" + a.id(), "author-posts:" + a.id());
         var view = new ListView(s, Meta.website(a.displayName() + " · " + s.title(), a.bio(), s.absolute(a.url())),
-                "Author", a.displayName(), "", cards(slice.posts(), keys), Pager.of(a.url(), page, slice.total(), per), false);
+                "Author", a.displayName(), a.bio(), cards(slice.posts(), keys), Pager.of(a.url(), page, slice.total(), per), false);
         return new Page(templates.render("blog/list.jte", view), keys);
     }
 
@@ -170,9 +171,9 @@ public final class BlogRoutes implements Routes {
         Post p = posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("post " + slug));
         Site s = site.site();
         String canonical = p.permalink(s.settings().timeZone());
-        if (!canonical.equals(ctx.path()) && !canonical.equals(ctx.path() + "/")) throw new Redirect(canonical);
+        String asked = Paths.decode(ctx.path());
+        if (!canonical.equals(asked) && !canonical.equals(asked + "/")) throw new Redirect(canonical);
         Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
-        p.tags().forEach(t -> keys.add("tag:" + t.slug()));
         Posts.Neighbours n = posts.neighbours(p);
         PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), n.older().permalink(s.settings().timeZone()));
         PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), n.newer().permalink(s.settings().timeZone()));
@@ -180,20 +181,21 @@ public final class BlogRoutes implements Routes {
         if (n.newer() != null) keys.add("post:" + n.newer().id());
         SeriesView box = series.forPost(p.id()).orElse(null);
         if (box != null) keys.addAll(box.keys());
-        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer)), keys);
+        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer, keys)), keys);
     }
 
     private Page page(String slug) {
         Post p = posts.publicBySlug(Kind.PAGE, slug).orElseThrow(() -> new NotFound("page " + slug));
         Site s = site.site();
-        Set<String> keys = keys("post:" + p.id(), "pages");
-        return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null)), keys);
+        Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
+        return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null, keys)), keys);
     }
 
-    private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer) {
+    private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer,
+                          Set<String> keys) {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
-        Figure featured = featured(p);
+        Figure featured = featured(p, keys);
         Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), s.absolute(path),
                 p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
         var day = p.publishedAt().atZone(st.timeZone());
@@ -229,18 +231,20 @@ public final class BlogRoutes implements Routes {
         SiteSettings st = site.settings();
         Map<Long, SeriesService.Badge> badges = series.badges(list.stream().map(Post::id).toList());
         badges.values().forEach(b -> keys.add(b.key()));
+        list.forEach(p -> keys.add("post:" + p.id()));
         return list.stream().map(p -> new PostCard(p.title(), p.permalink(st.timeZone()), st.date(p.publishedAt()),
                 st.isoDate(p.publishedAt()), p.excerpt(), p.readingMinutes(), p.tags(), badges.get(p.id()),
-                featured(p))).toList();
+                featured(p, keys))).toList();
     }
 
-    private Figure featured(Post p) {
+    private Figure featured(Post p, Set<String> keys) {
+        if (p.featuredMediaId() != null) keys.add("media:" + p.featuredMediaId());
         return p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId())
                 .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption())).orElse(null);
     }
 
     private static Set<String> keys(String... more) {
-        Set<String> keys = new HashSet<>(Set.of(ChangeEvent.SITE, "pages"));
+        Set<String> keys = new HashSet<>(Set.of(ChangeEvent.SITE, ChangeEvent.NAV));
         keys.addAll(List.of(more));
         return keys;
     }

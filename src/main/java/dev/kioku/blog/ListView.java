@@ -8,8 +8,8 @@ import java.util.List;
  * Any listing of posts.
  *
  * @param kicker small label above the heading ("Tag", "Archive"), or null on the home page
- * @param introHtml sanitized HTML under the heading (a series or author description), or empty
+ * @param intro  plain text under the heading (an author's bio), or empty
  */
-public record ListView(Site site, Meta meta, String kicker, String heading, String introHtml, List<PostCard> posts,
+public record ListView(Site site, Meta meta, String kicker, String heading, String intro, List<PostCard> posts,
                        Pager pager, boolean home) {
 }

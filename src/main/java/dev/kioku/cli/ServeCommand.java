@@ -69,8 +69,13 @@ public final class ServeCommand implements Runnable {
         try (var socket = new java.net.ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new java.net.InetSocketAddress(config.host(), config.port()));
+        } catch (java.net.BindException e) {
+            boolean hostProblem = e.getMessage() != null && e.getMessage().contains("assign");
+            throw hostProblem
+                    ? new ConfigException("host", "cannot listen on " + config.host() + " (not an address of this machine)")
+                    : new ConfigException("port", "cannot listen on " + config.host() + ":" + config.port() + " (address in use)");
         } catch (java.io.IOException e) {
-            throw new ConfigException("port", "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available)");
+            throw new ConfigException("host", "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
         }
     }
 

@@ -21,7 +21,7 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
         if (port < 0 || port > 65535) throw new ConfigException("port", "must be from 0 to 65535, got " + port);
         if (dataDir == null) throw new ConfigException("data", "must name a folder");
         if (dbUrl == null || !(dbUrl.startsWith("jdbc:sqlite:") || dbUrl.startsWith("jdbc:postgresql:"))) {
-            throw new ConfigException("db", "must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + dbUrl + "'");
+            throw new ConfigException("db", "must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + redact(dbUrl) + "'");
         }
     }
 
@@ -33,11 +33,6 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
     /** The SQLite URL used when none is given: a file in the data folder. */
     public static String defaultSqliteUrl(Path dataDir) {
         return "jdbc:sqlite:" + dataDir.resolve("kioku.db");
-    }
-
-    /** A copy listening on another port (tests bind port 0, then learn the real one). */
-    public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, baseUrl);
     }
 
     /** The public base address without a trailing slash, e.g. {@code http://127.0.0.1:8080}. */
@@ -58,8 +53,9 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
                 + ", baseUrl=" + baseUrl + "]";
     }
 
-    /** A JDBC URL fit for logs and messages: any {@code password=} parameter is masked. */
+    /** A database URL fit for logs and messages: a {@code password=} parameter and {@code user:password@} are masked. */
     public static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+        if (url == null) return null;
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("(//[^/@:]*):[^/@]*@", "$1:****@");
     }
 }

@@ -138,7 +138,7 @@ final class PostStore {
     }
 
     List<Post> publicPages(Handle h) {
-        return h.createQuery(COLUMNS + " where p.kind = 'page' and p.status = 'published' order by p.title")
+        return h.createQuery(COLUMNS + " where p.kind = 'page' and p.status = 'published' order by p.slug, p.id")
                 .map(PostStore::row).list();
     }
 
@@ -157,7 +157,7 @@ final class PostStore {
     List<Tag> tagsOf(Handle h, long postId) {
         return h.createQuery("""
                 select t.id, t.slug, t.name from tags t join post_tags pt on pt.tag_id = t.id
-                where pt.post_id = :id order by t.name""").bind("id", postId).map(PostStore::tag).list();
+                where pt.post_id = :id order by t.slug""").bind("id", postId).map(PostStore::tag).list();
     }
 
     Optional<Tag> tagBySlug(Handle h, String slug) {
@@ -207,7 +207,7 @@ final class PostStore {
         Map<Long, List<Tag>> byPost = new HashMap<>();
         h.createQuery("""
                 select pt.post_id, t.id, t.slug, t.name from post_tags pt join tags t on t.id = pt.tag_id
-                where pt.post_id in (<ids>) order by t.name""")
+                where pt.post_id in (<ids>) order by t.slug""")
                 .bindList("ids", posts.stream().map(Post::id).toList())
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), new Tag(rs.getLong(2), rs.getString(3), rs.getString(4))))
                 .forEach(e -> byPost.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -1,5 +1,6 @@
 package dev.kioku.content;
 
+import dev.kioku.db.Writes;
 import dev.kioku.events.ChangeEvent;
 import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
@@ -49,6 +50,7 @@ public final class Posts {
     public Post create(PostDraft draft) {
         Rendered r = markdown.render(draft.bodyMd());
         long id = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
             String slug = uniqueSlug(h, draft.kind(), draft.slug() == null || draft.slug().isBlank() ? draft.title() : draft.slug(), 0);
             long newId = store.insert(h, draft, slug, r, clock.instant());
             store.replaceTags(h, newId, tagIds(h, draft.tags()));
@@ -65,13 +67,11 @@ public final class Posts {
      */
     public Post update(long id, PostDraft draft) {
         Rendered r = markdown.render(draft.bodyMd());
-        write(id, h -> {
-            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+        write(id, (h, before) -> {
             String wanted = draft.slug() == null || draft.slug().isBlank() ? before.slug() : draft.slug();
             String slug = uniqueSlug(h, before.kind(), wanted, id);
             store.update(h, id, draft, slug, r, clock.instant());
             store.replaceTags(h, id, tagIds(h, draft.tags()));
-            keepOldUrl(h, before);
         });
         return get(id);
     }
@@ -84,79 +84,82 @@ public final class Posts {
     public Post publish(long id, Instant at) {
         Instant now = clock.instant();
         Instant when = at == null ? now : at;
-        write(id, h -> {
-            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
-            store.setStatus(h, id, when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED, when, now);
-            keepOldUrl(h, before);
-        });
+        write(id, (h, before) -> store.setStatus(h, id, when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED, when, now));
         return get(id);
     }
 
     /** Takes a post off the site; it becomes a draft again and keeps its publication date. */
     public Post unpublish(long id) {
-        write(id, h -> {
-            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
-            store.setStatus(h, id, Status.DRAFT, before.publishedAt(), clock.instant());
-        });
+        write(id, (h, before) -> store.setStatus(h, id, Status.DRAFT, before.publishedAt(), clock.instant()));
         return get(id);
     }
 
     private interface Change {
-        void apply(Handle h);
+        void apply(Handle h, Post before);
     }
 
+    /**
+     * Runs one change to an existing post in a transaction, keeps its old URL answering if the change
+     * moved it, and publishes the keys of every page that showed it before or shows it after.
+     */
     private void write(long id, Change change) {
+        ZoneId z = zone.get();
         Set<String> keys = jdbi.inTransaction(h -> {
-            Set<String> k = new HashSet<>(keysOf(h, id));
-            change.apply(h);
-            k.addAll(keysOf(h, id));
+            Writes.serialize(h);
+            Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+            Set<String> k = new HashSet<>(keysOf(h, before, z));
+            change.apply(h, before);
+            Post after = store.byId(h, id).orElseThrow();
+            keepOldUrl(h, before, after, z);
+            k.addAll(keysOf(h, after, z));
+            if (after.kind() == Kind.PAGE && (before.isPublic() || after.isPublic())
+                    && !(before.isPublic() == after.isPublic() && before.title().equals(after.title()) && before.slug().equals(after.slug()))) {
+                k.add(ChangeEvent.NAV);
+            }
             return k;
         });
         events.publish(new ChangeEvent(keys));
     }
 
-    /** Every page key that shows this post as it is now, neighbours included. */
-    private Set<String> keysOf(Handle h, long id) {
+    /** Every page key that shows this post as it is now: its page, lists it is in, its neighbours' links. */
+    private Set<String> keysOf(Handle h, Post p, ZoneId z) {
         Set<String> keys = new HashSet<>();
-        keys.add("post:" + id);
-        Optional<Post> found = store.byId(h, id);
-        if (found.isEmpty()) return keys;
-        Post p = found.get();
-        if (p.kind() == Kind.PAGE) {
-            keys.add("pages");
-            return keys;
-        }
-        if (!p.isPublic()) return keys;
+        keys.add("post:" + p.id());
+        if (p.kind() == Kind.PAGE || !p.isPublic()) return keys;
         keys.add("posts");
-        keys.add("author:" + p.authorId());
+        keys.add("author-posts:" + p.authorId());
         for (Tag t : p.tags()) keys.add("tag:" + t.slug());
-        keys.addAll(archiveKeys(p.publishedAt()));
+        keys.addAll(archiveKeys(p.publishedAt(), z));
         store.older(h, p.publishedAt(), p.id()).ifPresent(o -> keys.add("post:" + o.id()));
         store.newer(h, p.publishedAt(), p.id()).ifPresent(n -> keys.add("post:" + n.id()));
         return keys;
     }
 
-    private List<String> archiveKeys(Instant at) {
-        ZonedDateTime d = at.atZone(zone.get());
+    private static List<String> archiveKeys(Instant at, ZoneId z) {
+        ZonedDateTime d = at.atZone(z);
         String y = "archive:%04d".formatted(d.getYear());
         String m = y + "-%02d".formatted(d.getMonthValue());
         return List.of(y, m, m + "-%02d".formatted(d.getDayOfMonth()));
     }
 
-    private void keepOldUrl(Handle h, Post before) {
-        Post after = store.byId(h, before.id()).orElseThrow();
-        String oldUrl = before.permalink(zone.get());
-        String newUrl = after.permalink(zone.get());
+    private void keepOldUrl(Handle h, Post before, Post after, ZoneId z) {
+        String oldUrl = before.permalink(z);
+        String newUrl = after.permalink(z);
         store.removeRedirect(h, newUrl);
         if (before.isPublic() && !oldUrl.equals(newUrl)) store.addRedirect(h, oldUrl, before.id());
     }
 
+    /**
+     * Pages live at {@code /slug/}, beside the site's own top-level paths: a page may not take one of those
+     * names, nor a bare number, which reads as a year archive.
+     */
+    private static final Set<String> RESERVED = Set.of("admin", "assets", "author", "media", "page", "series",
+            "tag", "feed", "search", "sitemap", "comments", "login", "api");
+
     private String uniqueSlug(Handle h, Kind kind, String wanted, long exceptId) {
-        String base = Slugs.slugify(wanted);
-        if (base.isEmpty()) base = kind == Kind.PAGE ? "page" : "post";
-        String slug = base;
-        for (int i = 2; store.slugTaken(h, kind, slug, exceptId); i++) slug = base + "-" + i;
-        return slug;
+        return Slugs.unique(wanted, kind == Kind.PAGE ? "page" : "post", slug ->
+                (kind == Kind.PAGE && (RESERVED.contains(slug) || slug.matches("\\d+")))
+                        || store.slugTaken(h, kind, slug, exceptId));
     }
 
     private List<Long> tagIds(Handle h, List<String> names) {
@@ -232,10 +235,6 @@ public final class Posts {
     public Optional<String> redirectFor(String path) {
         return jdbi.withHandle(h -> store.redirectTarget(h, path).flatMap(id -> store.byId(h, id)))
                 .filter(Post::isPublic).map(p -> p.permalink(zone.get()));
-    }
-
-    public ZoneId zone() {
-        return zone.get();
     }
 
     /** A page of a listing and the total it was cut from. */

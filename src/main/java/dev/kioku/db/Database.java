@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Types;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -77,12 +78,16 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending migrations for this engine; returns how many were applied. */
     public int migrate() {
-        MigrateResult result = Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration/" + engine.folder())
-                .load()
-                .migrate();
-        return result.migrationsExecuted;
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/" + engine.folder())
+                    .load()
+                    .migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new DatabaseException("cannot migrate the database: " + rootMessage(e).lines().findFirst().orElse(""), e);
+        }
     }
 
     public Jdbi jdbi() {

@@ -33,7 +33,7 @@ public final class DemoContent {
 
     /** Adds the demo blog. Meant for an empty database; run twice it adds a second copy with new slugs. */
     public void seed() {
-        Instant now = Instant.now();
+        Instant now = app.clock().instant();
         var defaults = app.site().settings();
         app.site().update(new SiteSettings("Aiko's Notebook", "Memory, notebooks and the craft of keeping a blog",
                 defaults.language(), defaults.timeZone(), defaults.postsPerPage(), "Words and pictures by Aiko Mori."));

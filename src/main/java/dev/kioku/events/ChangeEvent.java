@@ -7,8 +7,10 @@ import java.util.Set;
  * {@code series:7}, {@code archive:2026-11}, {@code site}. Pages record the same keys when rendered.
  */
 public record ChangeEvent(Set<String> keys) {
-    /** Every public page depends on this key: site title, navigation, theme. */
+    /** Every public page depends on this key: site title, theme, settings. */
     public static final String SITE = "site";
+    /** Every public page shows the navigation: published when a page appears, disappears or is renamed. */
+    public static final String NAV = "nav";
 
     public ChangeEvent {
         keys = Set.copyOf(keys);

@@ -71,4 +71,16 @@ public final class Slugs {
         String capped = slug.substring(0, cut);
         return capped.endsWith("-") ? capped.substring(0, capped.length() - 1) : capped;
     }
+
+    /**
+     * The slug of {@code text} (or {@code fallback} when it has no letters or digits), made unique with a
+     * {@code -2}, {@code -3}… suffix: the first candidate that {@code taken} does not claim.
+     */
+    public static String unique(String text, String fallback, java.util.function.Predicate<String> taken) {
+        String base = slugify(text);
+        if (base.isEmpty()) base = fallback;
+        String slug = base;
+        for (int i = 2; taken.test(slug); i++) slug = base + "-" + i;
+        return slug;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.kioku.media;
 
+import dev.kioku.events.ChangeEvent;
+import dev.kioku.events.EventBus;
 import dev.kioku.markdown.ImageSizes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -17,15 +19,18 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Images kept in the data folder ({@code data/media/...}) with a row each for size, alt text and caption.
  * Files are written to a temporary name and moved into place, so a crash leaves no half-written image.
+ * Replacing an image publishes {@code media:ID}; figure sizes already rendered into posts are not redone.
  */
 public final class MediaLibrary implements ImageSizes {
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,120}");
     private final Jdbi jdbi;
     private final Path root;
     private final Clock clock;
+    private final EventBus events;
 
-    public MediaLibrary(Jdbi jdbi, Path dataDir, Clock clock) {
+    public MediaLibrary(Jdbi jdbi, Path dataDir, EventBus events, Clock clock) {
         this.jdbi = jdbi;
+        this.events = events;
         this.root = dataDir.resolve("media").toAbsolutePath().normalize();
         this.clock = clock;
     }
@@ -40,8 +45,7 @@ public final class MediaLibrary implements ImageSizes {
             throw new IllegalArgumentException("media names are lowercase letters, digits, dot, dash and underscore");
         }
         BufferedImage image = decode(bytes);
-        String mime = name.endsWith(".png") ? "image/png" : name.endsWith(".gif") ? "image/gif"
-                : name.endsWith(".webp") ? "image/webp" : "image/jpeg";
+        String mime = Media.mimeOf(name);
         Path dir = root.resolve(folder);
         Path target = dir.resolve(name);
         try {
@@ -63,6 +67,7 @@ public final class MediaLibrary implements ImageSizes {
                 .bind("bytes", (long) bytes.length).bind("alt", alt == null ? "" : alt)
                 .bind("caption", caption == null ? "" : caption).bind("now", clock.instant())
                 .mapTo(Long.class).one());
+        events.publish(ChangeEvent.of("media:" + id));
         return new Media(id, path, mime, image.getWidth(), image.getHeight(), alt == null ? "" : alt,
                 caption == null ? "" : caption);
     }

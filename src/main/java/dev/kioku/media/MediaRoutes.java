@@ -25,8 +25,7 @@ public final class MediaRoutes implements Routes {
     private void serve(Context ctx) throws IOException {
         Path file = library.file(ctx.path()).orElseThrow(() -> new NotFound(ctx.path()));
         String name = file.getFileName().toString();
-        ctx.contentType(name.endsWith(".png") ? "image/png" : name.endsWith(".gif") ? "image/gif"
-                : name.endsWith(".webp") ? "image/webp" : "image/jpeg");
+        ctx.contentType(Media.mimeOf(name));
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.header("Content-Length", Long.toString(Files.size(file)));
         if (!"HEAD".equals(ctx.method().name())) ctx.result(Files.newInputStream(file));

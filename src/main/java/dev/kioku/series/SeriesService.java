@@ -2,6 +2,7 @@ package dev.kioku.series;
 
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
+import dev.kioku.db.Writes;
 import dev.kioku.events.ChangeEvent;
 import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
@@ -27,6 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  * request shows the part as a link.
  */
 public final class SeriesService {
+    /** Shown for a part whose post is still a draft and that was never given a planned title. */
+    static final String UNANNOUNCED = "To be announced";
+
     private final Jdbi jdbi;
     private final SeriesStore store = new SeriesStore();
     private final Posts posts;
@@ -51,10 +55,8 @@ public final class SeriesService {
         String md = descriptionMd == null ? "" : descriptionMd;
         String html = markdown.render(md).html();
         long id = jdbi.inTransaction(h -> {
-            String base = Slugs.slugify(title);
-            if (base.isEmpty()) base = "series";
-            String slug = base;
-            for (int i = 2; store.slugTaken(h, slug); i++) slug = base + "-" + i;
+            Writes.serialize(h);
+            String slug = Slugs.unique(title, "series", candidate -> store.slugTaken(h, candidate));
             return store.insert(h, slug, title.strip(), md, html, clock.instant());
         });
         events.publish(ChangeEvent.of("series:" + id, "series"));
@@ -79,6 +81,7 @@ public final class SeriesService {
     /** Fills a planned part with its post; once that post is published the part becomes a link everywhere. */
     public void attach(long partId, long postId) {
         long seriesId = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
             Part part = store.part(h, partId).orElseThrow(() -> new IllegalArgumentException("no series part " + partId));
             if (store.partOfPost(h, postId).isPresent()) throw new IllegalArgumentException("post " + postId + " is already in a series");
             store.attach(h, partId, postId);
@@ -90,6 +93,7 @@ public final class SeriesService {
 
     private long append(long seriesId, Long postId, String title, String note) {
         long partId = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
             store.byId(h, seriesId).orElseThrow(() -> new IllegalArgumentException("no series " + seriesId));
             if (postId != null && store.partOfPost(h, postId).isPresent()) {
                 throw new IllegalArgumentException("post " + postId + " is already in a series");
@@ -157,7 +161,8 @@ public final class SeriesService {
             boolean live = post != null && post.isPublic();
             boolean isCurrent = post != null && post.id() == currentPostId;
             if (isCurrent) current = views.size() + 1;
-            String title = live || part.plannedTitle() == null ? (post == null ? part.plannedTitle() : post.title()) : part.plannedTitle();
+            // a draft's own title is not public: before publication a part shows its announced title
+            String title = live ? post.title() : part.plannedTitle() != null ? part.plannedTitle() : UNANNOUNCED;
             views.add(new SeriesView.PartView(views.size() + 1, title,
                     live ? post.permalink(site.timeZone()) : null, live ? "" : part.plannedNote(),
                     live ? post.excerpt() : "", live ? site.date(post.publishedAt()) : "", isCurrent));

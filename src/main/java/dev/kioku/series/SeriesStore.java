@@ -35,7 +35,7 @@ final class SeriesStore {
     }
 
     List<Series> all(Handle h) {
-        return h.createQuery(SERIES + " order by title").map(SeriesStore::series).list();
+        return h.createQuery(SERIES + " order by slug, id").map(SeriesStore::series).list();
     }
 
     List<Part> parts(Handle h, long seriesId) {

@@ -40,15 +40,15 @@ public final class Assets {
     }
 
     void register(RoutesConfig routes, HttpResponses responses) {
-        for (String url : byUrl.keySet()) {
-            routes.get(url, ctx -> serve(ctx, responses));
-            routes.head(url, ctx -> serve(ctx, responses));
-        }
+        byUrl.forEach((url, page) -> {
+            routes.get(url, ctx -> serve(ctx, page, responses));
+            routes.head(url, ctx -> serve(ctx, page, responses));
+        });
     }
 
-    private void serve(Context ctx, HttpResponses responses) {
+    private static void serve(Context ctx, CachedPage page, HttpResponses responses) {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        responses.send(ctx, byUrl.get(ctx.path()), false);
+        responses.send(ctx, page, false);
     }
 
     private static byte[] read(String name) {

@@ -14,19 +14,42 @@ final class HttpResponses {
         ctx.header("Vary", "Accept-Encoding");
         if (isPage) {
             ctx.header("Cache-Control", PAGE_CACHE_CONTROL);
-            if (!page.keys().isEmpty()) ctx.header("Surrogate-Key", String.join(" ", page.keys()));
+            if (!page.keys().isEmpty()) ctx.header("Surrogate-Key", surrogateKeys(page));
         }
         ctx.contentType(page.contentType());
         if (matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(304);
             return;
         }
-        String accept = ctx.header("Accept-Encoding");
-        boolean gzip = accept != null && accept.contains("gzip") && page.gzip().length < page.body().length;
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && page.gzip().length < page.body().length;
         byte[] bytes = gzip ? page.gzip() : page.body();
         if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.header("Content-Length", Integer.toString(bytes.length));
         if (!"HEAD".equals(ctx.method().name())) ctx.result(bytes);
+    }
+
+    /** Space-separated keys for CDN purges; keys are percent-encoded so a tag like 日本 survives a header. */
+    private static String surrogateKeys(CachedPage page) {
+        StringBuilder sb = new StringBuilder();
+        for (String key : page.keys()) {
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(Paths.encode(key));
+        }
+        return sb.toString();
+    }
+
+    /** True when the client lists gzip (or {@code *}) without {@code q=0}. */
+    static boolean acceptsGzip(String header) {
+        if (header == null) return false;
+        for (String part : header.split(",")) {
+            String[] bits = part.strip().split(";");
+            String coding = bits[0].strip().toLowerCase();
+            if (!coding.equals("gzip") && !coding.equals("*")) continue;
+            boolean refused = false;
+            for (int i = 1; i < bits.length; i++) refused |= bits[i].strip().replace(" ", "").matches("q=0(\\.0*)?");
+            return !refused;
+        }
+        return false;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -2,42 +2,70 @@ package dev.kioku.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.kioku.events.ChangeEvent;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Public pages rendered once and kept as bytes until a change event they depend on drops them.
+ * Public pages rendered once and kept as bytes until a change event they depend on makes them stale.
  *
- * <p>Why the generation counter: a page rendered while a write commits may hold the old state. Rendering
- * takes a ticket first; a page is stored only if no invalidation happened since its ticket, so a stale
- * render is served once to its own request but never cached.
+ * <p>Why version stamps and not an index from keys to pages: every dependency key has a version, bumped by
+ * each event naming it. A page is stored with the versions of its keys as they were when its render began,
+ * and a hit is served only while all of them still match. Correctness then never depends on keeping an
+ * index in step with evictions and replacements, which raced (a replaced page could lose its entries and
+ * outlive its data). Stale pages simply stop being served; memory is bounded by the cache's weight.
  *
- * <p>The index (key → paths) is kept in step by the cache's removal listener, so evicted pages do not
- * leave entries behind.
+ * <p>Ordering, as a seqlock: invalidations run one at a time and move a global generation to an odd number
+ * while they bump their keys, and to the next even number when done. A render takes the (even) generation
+ * as its ticket before reading the database, reads its keys' versions after rendering, and is stored only
+ * if the generation is still the ticket. A write that committed after the render's reads then either
+ * moved the generation (the page is not stored) or bumps its keys later (the page is stored with the old
+ * versions and is stale at once).
+ *
+ * <p>Hits are cheap: a page remembers the even generation at which its stamps were last found current;
+ * while no invalidation has started since, no key is looked at.
  */
 public final class PageCache {
-    private final Cache<String, CachedPage> pages;
-    private final ConcurrentHashMap<String, Set<String>> pathsByKey = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> pages;
+    private final ConcurrentHashMap<String, Long> versions = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     public PageCache(long maxBytes) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String path, CachedPage page) -> page.weight())
-                .removalListener((String path, CachedPage page, RemovalCause cause) -> {
-                    // a replaced page's keys were re-added for the same path by put(); keep them
-                    if (cause != RemovalCause.REPLACED) unindex(path, page);
-                })
+                .weigher((String path, Entry e) -> e.page.weight())
                 .executor(Runnable::run)
                 .build();
     }
 
-    /** The cached page for a path, or null. */
+    private static final class Entry {
+        final CachedPage page;
+        final Map<String, Long> stamps;
+        volatile long checkedAt;
+
+        Entry(CachedPage page, Map<String, Long> stamps, long checkedAt) {
+            this.page = page;
+            this.stamps = stamps;
+            this.checkedAt = checkedAt;
+        }
+    }
+
+    /** The current page for a path, or null when there is none or it has gone stale. */
     public CachedPage get(String path) {
-        return pages.getIfPresent(path);
+        Entry e = pages.getIfPresent(path);
+        if (e == null) return null;
+        long now = generation.get();
+        if (e.checkedAt == now) return e.page;
+        for (Map.Entry<String, Long> stamp : e.stamps.entrySet()) {
+            if (!stamp.getValue().equals(versions.getOrDefault(stamp.getKey(), 0L))) {
+                pages.asMap().remove(path, e);
+                return null;
+            }
+        }
+        if ((now & 1) == 0 && generation.get() == now) e.checkedAt = now;
+        return e.page;
     }
 
     /** A ticket to pass to {@link #put} for a render starting now. */
@@ -47,37 +75,24 @@ public final class PageCache {
 
     /** Stores a page rendered under {@code ticket}, unless an invalidation has happened since. */
     public void put(String path, CachedPage page, long ticket) {
-        for (String key : page.keys()) pathsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(path);
-        pages.put(path, page);
-        if (generation.get() != ticket) pages.invalidate(path);
+        if ((ticket & 1) == 1) return;
+        Map<String, Long> stamps = new HashMap<>();
+        for (String key : page.keys()) stamps.put(key, versions.getOrDefault(key, 0L));
+        if (generation.get() != ticket) return;
+        pages.put(path, new Entry(page, Map.copyOf(stamps), ticket));
     }
 
-    /** Drops every page depending on one of the event's keys; {@code site} drops everything. */
-    public void invalidate(ChangeEvent event) {
+    /** Makes every page depending on one of the event's keys stale; {@code site} also frees all memory. */
+    public synchronized void invalidate(ChangeEvent event) {
         generation.incrementAndGet();
-        if (event.keys().contains(ChangeEvent.SITE)) {
-            pages.invalidateAll();
-            return;
-        }
-        for (String key : event.keys()) {
-            Set<String> paths = pathsByKey.remove(key);
-            if (paths != null) pages.invalidateAll(paths);
-        }
+        for (String key : event.keys()) versions.merge(key, 1L, Long::sum);
+        if (event.keys().contains(ChangeEvent.SITE)) pages.invalidateAll();
+        generation.incrementAndGet();
     }
 
-    /** Number of pages held, for tests and metrics. */
+    /** Number of pages held (fresh or stale), for tests and metrics. */
     public long size() {
         pages.cleanUp();
         return pages.estimatedSize();
-    }
-
-    private void unindex(String path, CachedPage page) {
-        if (page == null) return;
-        for (String key : page.keys()) {
-            pathsByKey.computeIfPresent(key, (k, set) -> {
-                set.remove(path);
-                return set.isEmpty() ? null : set;
-            });
-        }
     }
 }

@@ -7,7 +7,8 @@ import java.time.Clock;
 /**
  * Registers public GET pages that are answered from the {@link PageCache}: rendered on the first request,
  * then served as bytes (plain or gzip, ETag, 304) until a change event drops them.
- * Pages are keyed by path only; query strings never change a public page.
+ * Pages are keyed by their decoded path only, so every spelling of a path is one page; query strings never
+ * change a public page.
  */
 public final class PublicPages {
     private final RoutesConfig routes;
@@ -28,19 +29,13 @@ public final class PublicPages {
         routes.head(path, ctx -> serve(ctx, renderer, "text/html; charset=utf-8"));
     }
 
-    /** Like {@link #page} for a non-HTML document such as a feed or sitemap. */
-    public void document(String path, String contentType, PageRenderer renderer) {
-        routes.get(path, ctx -> serve(ctx, renderer, contentType));
-        routes.head(path, ctx -> serve(ctx, renderer, contentType));
-    }
-
     /** The raw route table, for handlers that are not cached pages (forms, media). */
     public RoutesConfig routes() {
         return routes;
     }
 
     private void serve(Context ctx, PageRenderer renderer, String contentType) {
-        String key = ctx.path();
+        String key = Paths.decode(ctx.path());
         CachedPage page = cache.get(key);
         if (page == null) {
             long ticket = cache.ticket();

@@ -4,6 +4,7 @@ import dev.kioku.config.Config;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +46,15 @@ public final class WebServer {
             assets.register(cfg.routes, responses);
             PublicPages pages = new PublicPages(cfg.routes, cache, responses, clock);
             for (Routes feature : features) feature.register(pages);
-            cfg.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+            cfg.routes.exception(Redirect.class, (e, ctx) -> redirect(ctx, e.location(), errorPage));
             cfg.routes.exception(NotFound.class, (e, ctx) -> notFound(ctx, errorPage, redirects));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 errorPage(ctx, 500, errorPage);
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) notFound(ctx, errorPage, redirects);
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("text/html")) notFound(ctx, errorPage, redirects);
             });
         });
     }
@@ -87,16 +89,30 @@ public final class WebServer {
         if (path.startsWith("/assets/") || path.startsWith("/media/") || path.startsWith("/admin")) return;
         if (path.substring(path.lastIndexOf('/') + 1).contains(".")) return;
         String query = ctx.queryString();
-        throw new Redirect(path + "/" + (query == null ? "" : "?" + query));
+        throw new Redirect(Paths.decode(path) + "/" + (query == null ? "" : "?" + query));
     }
 
     private static void notFound(Context ctx, IntFunction<byte[]> errorPage, Function<String, Optional<String>> redirects) {
-        Optional<String> moved = redirects.apply(ctx.path());
+        Optional<String> moved = redirects.apply(Paths.decode(ctx.path()));
         if (moved.isPresent()) {
-            ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            redirect(ctx, moved.get(), errorPage);
             return;
         }
         errorPage(ctx, 404, errorPage);
+    }
+
+    /**
+     * Answers 301 to a path on this site, percent-encoded. A target that would leave the site
+     * ({@code //host}, {@code /\host}, built from a decoded {@code %2F}) is answered 404 instead.
+     */
+    private static void redirect(Context ctx, String location, IntFunction<byte[]> errorPage) {
+        if (!Paths.isLocal(location)) {
+            errorPage(ctx, 404, errorPage);
+            return;
+        }
+        int q = location.indexOf('?');
+        String target = q < 0 ? Paths.encode(location) : Paths.encode(location.substring(0, q)) + location.substring(q);
+        ctx.redirect(target, HttpStatus.MOVED_PERMANENTLY);
     }
 
     private static void errorPage(Context ctx, int status, IntFunction<byte[]> errorPage) {

@@ -69,6 +69,19 @@ class AuthorsTest {
     }
 
     @Test
+    void links_and_avatars_can_only_point_at_web_pages() {
+        var bad = List.of(new Author.Link("Site", "javascript:alert(1)"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NewAuthor("a@example.org", "A", Role.AUTHOR, null, "", null, null, bad));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NewAuthor("a@example.org", "A", Role.AUTHOR, null, "", "data:image/svg+xml,x", null, List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NewAuthor("a@example.org", "A", Role.AUTHOR, null, "", "//evil.example/a.png", null, List.of()));
+        new NewAuthor("a@example.org", "A", Role.AUTHOR, null, "", "/media/a.png", null,
+                List.of(new Author.Link("Mail", "mailto:a@example.org"), new Author.Link("Web", "https://example.org")));
+    }
+
+    @Test
     void a_profile_has_a_unique_slug_bio_avatar_public_email_and_ordered_links() {
         var links = List.of(new Author.Link("Website", "https://example.org"), new Author.Link("Mastodon", "https://m.example/@a"));
         Author a = authors.create(new NewAuthor("a@example.org", "Aiko Mori", Role.AUTHOR, null, "Writes.", "/media/a.png", "hi@example.org", links));

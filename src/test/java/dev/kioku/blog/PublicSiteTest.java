@@ -188,6 +188,94 @@ class PublicSiteTest {
     }
 
     @Test
+    void a_post_with_a_japanese_slug_is_reachable_and_its_old_url_redirects_encoded() {
+        Post p = published("記憶の宮殿", "本文。", List.of("日本"), Duration.ofHours(1));
+        String encoded = "/2026/11/20/%E8%A8%98%E6%86%B6%E3%81%AE%E5%AE%AE%E6%AE%BF/";
+
+        assertEquals("記憶の宮殿", blog.page(encoded).selectFirst("h1").text());
+        assertEquals(200, blog.get("/tag/%E6%97%A5%E6%9C%AC/").status());
+        blog.app.posts().update(p.id(), PostDraft.post("記憶の宮殿", "本文。", aiko.id(), List.of()).withSlug("kioku"));
+        TestBlog.Response moved = blog.get(encoded);
+        assertEquals(301, moved.status());
+        assertEquals("/2026/11/20/kioku/", moved.header("Location"));
+        published("新しい", "x", List.of(), Duration.ofMinutes(5));
+        assertEquals("/2026/11/20/%E6%96%B0%E3%81%97%E3%81%84/", blog.get("/2026/11/19/新しい/".replace("新しい", "%E6%96%B0%E3%81%97%E3%81%84")).header("Location"));
+    }
+
+    @Test
+    void redirects_never_leave_the_site() {
+        for (String sneaky : List.of("/%2Fevil.example/page/1/", "/%5Cevil.example/page/1/", "/tag/%2F%2Fevil.example/page/1/")) {
+            TestBlog.Response r = blog.get(sneaky);
+            String location = r.header("Location");
+            assertTrue(location == null || (location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\")),
+                    sneaky + " -> " + r.status() + " " + location);
+        }
+    }
+
+    @Test
+    void any_unknown_address_or_method_gets_the_styled_404_and_assets_with_a_slash_are_not_errors() {
+        for (String path : List.of("/a/b/c/d/e/f/", "/assets/theme.nothing.css/", "/media/nothing.png")) {
+            TestBlog.Response r = blog.get(path);
+            assertEquals(404, r.status(), path);
+            assertTrue(r.header("Content-Type").startsWith("text/html"), path);
+            assertEquals("Page not found", org.jsoup.Jsoup.parse(r.text()).selectFirst("h1").text(), path);
+        }
+        String css = blog.page("/").selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(blog.get(css + "/").status() < 500);
+    }
+
+    @Test
+    void head_answers_like_get_without_a_body() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var uri = java.net.URI.create(blog.page("/").location());
+        var head = http.send(java.net.http.HttpRequest.newBuilder(uri).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(blog.get("/").header("ETag"), head.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void the_first_page_of_any_listing_has_one_address() {
+        published("Tea", "Tea.", List.of("drinks"), Duration.ofDays(1));
+        assertEquals("/tag/drinks/", blog.get("/tag/drinks/page/1/").header("Location"));
+        assertEquals("/author/aiko-mori/", blog.get("/author/aiko-mori/page/1/").header("Location"));
+        assertEquals("/2026/11/", blog.get("/2026/11/page/1/").header("Location"));
+    }
+
+    @Test
+    void dates_in_urls_and_archives_follow_the_site_time_zone() {
+        var s = blog.app.site().settings();
+        blog.app.site().update(new dev.kioku.site.SiteSettings(s.title(), s.tagline(), s.language(),
+                java.time.ZoneId.of("Asia/Tokyo"), s.postsPerPage(), s.footerText()));
+        Post p = blog.app.posts().create(PostDraft.post("Late evening", "x", aiko.id(), List.of()));
+        blog.app.posts().publish(p.id(), java.time.Instant.parse("2026-11-19T20:00:00Z"));
+
+        assertEquals("Late evening", blog.page("/2026/11/20/late-evening/").selectFirst("h1").text());
+        assertEquals(List.of("Late evening"), blog.page("/2026/11/20/").select(".card__title").eachText());
+        assertTrue(blog.page("/2026/11/20/late-evening/").selectFirst("time").attr("datetime").endsWith("+09:00"));
+    }
+
+    @Test
+    void a_page_cannot_take_a_year_or_a_site_path_as_its_slug() {
+        Post year = blog.app.posts().create(PostDraft.page("2024", "x", aiko.id()));
+        Post series = blog.app.posts().create(PostDraft.page("Series", "x", aiko.id()));
+        blog.app.posts().publish(year.id(), null);
+        blog.app.posts().publish(series.id(), null);
+
+        assertEquals("2024-2", year.slug());
+        assertEquals("series-2", series.slug());
+        assertEquals(200, blog.get("/2024-2/").status());
+        assertEquals(200, blog.get("/series-2/").status());
+    }
+
+    @Test
+    void clients_refusing_gzip_get_plain_bytes() {
+        assertEquals(null, blog.get("/", "Accept-Encoding", "gzip;q=0").header("Content-Encoding"));
+        assertEquals("gzip", blog.get("/", "Accept-Encoding", "deflate, gzip;q=0.5").header("Content-Encoding"));
+    }
+
+    @Test
     void security_headers_are_sent() {
         TestBlog.Response r = blog.get("/");
         assertEquals("nosniff", r.header("X-Content-Type-Options"));

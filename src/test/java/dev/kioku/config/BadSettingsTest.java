@@ -91,4 +91,11 @@ class BadSettingsTest {
 
         assertEquals("invalid setting 'config': no such file: " + missing, e.getMessage());
     }
+
+    @Test
+    void a_password_in_a_bad_database_url_is_not_repeated_in_the_message() throws IOException {
+        ConfigException e = loading(Map.of(), Map.of("db.url", "postgresql://kioku:s3cret@db/kioku?password=s3cret"), file(""));
+        assertEquals("invalid setting 'db': must be a jdbc:sqlite: or jdbc:postgresql: URL, got "
+                + "'postgresql://kioku:****@db/kioku?password=****'", e.getMessage());
+    }
 }

@@ -144,7 +144,7 @@ class PostsTest {
         posts.publish(p.id(), null);
 
         ChangeEvent publish = seen.get(seen.size() - 1);
-        for (String key : List.of("post:" + p.id(), "posts", "tag:tea", "author:" + aiko.id(), "archive:2026",
+        for (String key : List.of("post:" + p.id(), "posts", "tag:tea", "author-posts:" + aiko.id(), "archive:2026",
                 "archive:2026-11", "archive:2026-11-20", "post:" + older.id())) {
             assertTrue(publish.keys().contains(key), key + " in " + publish.keys());
         }

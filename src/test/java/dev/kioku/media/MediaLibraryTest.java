@@ -81,6 +81,21 @@ class MediaLibraryTest {
     }
 
     @Test
+    void replacing_an_image_updates_the_pages_that_show_it_as_featured() throws IOException {
+        Media m = media.add("2026", "cover.png", png(800, 450), "Old alt", "");
+        var author = blog.author("Aiko Mori");
+        var post = blog.app.posts().create(dev.kioku.content.PostDraft.post("Cover", "x", author.id(), java.util.List.of())
+                .withFeaturedImage(m.id()));
+        blog.app.posts().publish(post.id(), null);
+        assertEquals("Old alt", blog.page("/2026/11/20/cover/").selectFirst(".featured img").attr("alt"));
+
+        media.add("2026", "cover.png", png(800, 450), "New alt", "A caption");
+
+        assertEquals("New alt", blog.page("/2026/11/20/cover/").selectFirst(".featured img").attr("alt"));
+        assertEquals("A caption", blog.page("/2026/11/20/cover/").selectFirst(".featured figcaption").text());
+    }
+
+    @Test
     void bytes_that_are_not_an_image_are_refused_whatever_the_name_and_nothing_is_left_on_disk() throws IOException {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> media.add("2026", "evil.png", "<script>alert(1)</script>".getBytes(), "", ""));

@@ -96,6 +96,16 @@ class SeriesServiceTest {
     }
 
     @Test
+    void a_draft_added_as_a_part_does_not_show_its_title_before_publication() {
+        Series s = series.create("Secrets", "");
+        series.addPost(s.id(), post("The butler did it", false).id());
+
+        SeriesView.PartView part = series.view(s).parts().get(0);
+        assertEquals(SeriesService.UNANNOUNCED, part.title());
+        assertTrue(part.comingSoon());
+    }
+
+    @Test
     void a_post_can_be_in_one_series_only_and_bad_input_is_refused() {
         Series a = series.create("A", "");
         Series b = series.create("B", "");

@@ -44,12 +44,14 @@ class PageCacheTest {
     TestBlog blog;
     Author aiko;
     Post older;
+    Post ancient;
     Post about;
 
     @BeforeEach
     void start() {
         blog = TestBlog.start(engine, dir);
         aiko = blog.author("Aiko Mori");
+        ancient = publish("Ancient post", List.of("history"), Duration.ofDays(9));
         older = publish("Older post", List.of("tea"), Duration.ofDays(2));
         publish("Unrelated post", List.of("weather"), Duration.ofDays(5));
         about = blog.app.posts().create(PostDraft.page("About", "Hello.", aiko.id()));
@@ -108,7 +110,7 @@ class PageCacheTest {
     @Test
     void publishing_a_post_shows_it_on_every_affected_page_at_once_and_leaves_the_others_cached() {
         List<String> affected = List.of("/", "/tag/tea/", "/author/aiko-mori/", "/2026/", "/2026/11/", older.permalink(java.time.ZoneOffset.UTC));
-        List<String> unaffected = List.of("/about/", "/tag/weather/", "/series/");
+        List<String> unaffected = List.of("/about/", "/tag/weather/", "/series/", ancient.permalink(java.time.ZoneOffset.UTC));
         for (String path : affected) assertTrue(!blog.get(path).text().contains("Fresh news"), path);
         List<String> before = unaffected.stream().map(this::lastModified).toList();
         blog.clock.advance(Duration.ofMinutes(10));
@@ -156,6 +158,34 @@ class PageCacheTest {
         assertTrue(blog.page("/").text().contains("Part 2 of 2"));
         assertEquals(unrelated, lastModified("/tag/weather/"));
         assertEquals(aboutPage, lastModified("/about/"));
+    }
+
+    @Test
+    void attaching_a_post_to_a_series_shows_its_badge_on_every_list_it_is_on() {
+        Post tea = blog.app.posts().get(older.id());
+        assertTrue(blog.page("/tag/tea/").select(".card .kicker").isEmpty());
+        assertTrue(blog.page("/author/aiko-mori/").select(".card .kicker").isEmpty());
+        Series series = blog.app.series().create("Tea Time", "");
+
+        blog.app.series().addPost(series.id(), tea.id());
+
+        assertEquals("Tea Time · Part 1 of 1", blog.page("/tag/tea/").selectFirst(".card .kicker").text());
+        assertEquals("Tea Time · Part 1 of 1", blog.page("/2026/11/").select(".card .kicker").first().text());
+        assertEquals("Tea Time · Part 1 of 1", blog.page("/author/aiko-mori/").selectFirst(".card .kicker").text());
+    }
+
+    @Test
+    void publishing_a_page_updates_the_navigation_but_editing_its_text_leaves_other_pages_cached() {
+        String tagPage = lastModified("/tag/weather/");
+        blog.clock.advance(Duration.ofMinutes(1));
+
+        blog.app.posts().update(about.id(), PostDraft.page("About", "Hello again.", aiko.id()));
+        assertEquals(tagPage, lastModified("/tag/weather/"), "same title and slug: the navigation did not change");
+        assertEquals("Hello again.", blog.page("/about/").selectFirst(".prose p").text());
+
+        Post contact = blog.app.posts().create(PostDraft.page("Contact", "Write to me.", aiko.id()));
+        blog.app.posts().publish(contact.id(), null);
+        assertTrue(blog.page("/tag/weather/").select(".site-nav a").eachText().contains("Contact"));
     }
 
     @Test
