@@ -5,7 +5,7 @@ package dev.kioku.web;
  *
  * @param title       full document title
  * @param description one-line summary for search results and previews, plain text
- * @param canonical   absolute canonical URL
+ * @param canonical   absolute canonical URL, or null for pages that have none (errors)
  * @param ogType      {@code website} or {@code article}
  * @param imageUrl    absolute URL of a preview image, or null
  */
