@@ -1,5 +1,9 @@
 package dev.kioku;
 
+import dev.kioku.accounts.AccountRoutes;
+import dev.kioku.accounts.Sessions;
+import dev.kioku.admin.Admin;
+import dev.kioku.admin.DashboardRoutes;
 import dev.kioku.authors.Authors;
 import dev.kioku.blog.BlogRoutes;
 import dev.kioku.config.Config;
@@ -71,8 +75,13 @@ public final class App implements AutoCloseable {
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
-        web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor,
-                List.of(new MediaRoutes(media), blog));
+        Admin admin = new Admin(templates, assets, site);
+        Sessions sessions = new Sessions(database.jdbi(), authors, clock);
+        web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor, List.of(
+                new AccountRoutes(authors, sessions, site, admin, clock),
+                new DashboardRoutes(admin, posts, site),
+                new MediaRoutes(media),
+                blog));
         return web.start();
     }
 

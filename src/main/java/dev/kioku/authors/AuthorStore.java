@@ -47,9 +47,33 @@ final class AuthorStore {
                 .mapTo(String.class).findOne());
     }
 
-    Optional<String> passwordHash(String email) {
-        return jdbi.withHandle(h -> h.createQuery("select password_hash from users where email = :email")
-                .bind("email", email.toLowerCase()).mapTo(String.class).findOne());
+    /** The account and its hash; the hash may be null for an account that cannot sign in. */
+    record Account(Staff staff, String passwordHash) {
+    }
+
+    Optional<Account> account(String email) {
+        return jdbi.withHandle(h -> h.createQuery("select id, email, display_name, role, password_hash from users where email = :email")
+                .bind("email", email.toLowerCase().strip()).map((rs, ctx) -> new Account(staff(rs), rs.getString("password_hash"))).findOne());
+    }
+
+    Optional<Staff> staff(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select id, email, display_name, role from users where id = :id")
+                .bind("id", id).map((rs, ctx) -> staff(rs)).findOne());
+    }
+
+    java.util.List<Staff> allStaff() {
+        return jdbi.withHandle(h -> h.createQuery("select id, email, display_name, role from users order by display_name, id")
+                .map((rs, ctx) -> staff(rs)).list());
+    }
+
+    void setPasswordHash(long id, String hash) {
+        jdbi.useHandle(h -> h.createUpdate("update users set password_hash = :hash where id = :id")
+                .bind("hash", hash).bind("id", id).execute());
+    }
+
+    private static Staff staff(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Staff(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role").toUpperCase()));
     }
 
     Optional<Author> byId(long id) {

@@ -44,7 +44,56 @@ public final class Authors {
 
     /** True when the email belongs to an account whose password matches. */
     public boolean checkPassword(String email, char[] password) {
-        return store.passwordHash(email).map(h -> Passwords.check(password, h)).orElse(false);
+        return signIn(email, password).isPresent();
+    }
+
+    /**
+     * The staff member whose email and password these are, or empty. Takes as long for an unknown email as
+     * for a wrong password, so timing does not reveal which accounts exist.
+     */
+    public Optional<Staff> signIn(String email, char[] password) {
+        Optional<AuthorStore.Account> account = store.account(email == null ? "" : email);
+        String hash = account.map(AuthorStore.Account::passwordHash).orElse(null);
+        if (hash == null) {
+            Passwords.check(password, Passwords.DUMMY);
+            return Optional.empty();
+        }
+        return Passwords.check(password, hash) ? account.map(AuthorStore.Account::staff) : Optional.empty();
+    }
+
+    /** The staff member with this id, or empty (deleted since). */
+    public Optional<Staff> staff(long id) {
+        return store.staff(id);
+    }
+
+    /** Everyone with an account, by name. */
+    public java.util.List<Staff> allStaff() {
+        return store.allStaff();
+    }
+
+    /**
+     * Sets a new password for the account with this email (operators, {@code kioku user reset-password}).
+     *
+     * @throws IllegalArgumentException when there is no such account or the password is too short
+     */
+    public Staff resetPassword(String email, char[] password) {
+        Passwords.requireStrong(password);
+        Staff s = store.account(email).map(AuthorStore.Account::staff)
+                .orElseThrow(() -> new IllegalArgumentException("no account with email " + email));
+        store.setPasswordHash(s.id(), Passwords.hash(password));
+        return s;
+    }
+
+    /**
+     * Changes one's own password after checking the current one.
+     *
+     * @throws IllegalArgumentException naming the field when the current password is wrong or the new one too short
+     */
+    public void changePassword(long id, char[] current, char[] next) {
+        Staff s = staff(id).orElseThrow(() -> new IllegalArgumentException("no account " + id));
+        if (signIn(s.email(), current).isEmpty()) throw new IllegalArgumentException("the current password is not right");
+        Passwords.requireStrong(next);
+        store.setPasswordHash(id, Passwords.hash(next));
     }
 
     /** The public profile, or empty when there is no such author. */

@@ -11,7 +11,7 @@ public record NewAuthor(String email, String displayName, Role role, char[] pass
         }
         if (displayName == null || displayName.isBlank()) throw new IllegalArgumentException("name must not be empty");
         if (role == null) throw new IllegalArgumentException("role is required");
-        if (password != null && password.length < 8) throw new IllegalArgumentException("password must be at least 8 characters");
+        if (password != null) Passwords.requireStrong(password);
         bio = bio == null ? "" : bio;
         links = links == null ? List.of() : List.copyOf(links);
         if (avatarUrl != null && !safeUrl(avatarUrl)) throw new IllegalArgumentException("avatar must be an http(s) URL or a path on this site");

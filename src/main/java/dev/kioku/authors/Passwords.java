@@ -8,7 +8,14 @@ import com.password4j.types.Argon2;
 final class Passwords {
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
 
+    /** A real hash of a random password, checked against when an email is unknown (equal timing). */
+    static final String DUMMY = hash(java.util.UUID.randomUUID().toString().toCharArray());
+
     private Passwords() {
+    }
+
+    static void requireStrong(char[] password) {
+        if (password == null || password.length < 8) throw new IllegalArgumentException("password must be at least 8 characters");
     }
 
     static String hash(char[] password) {

@@ -148,6 +148,35 @@ final class PostStore {
                 .map(PostStore::row).list();
     }
 
+    List<Post> adminList(Handle h, Kind kind, Status status, String search, Long authorId, int offset, int limit) {
+        return list(h, h.createQuery(COLUMNS + ADMIN_FILTER + " order by p.updated_at desc, p.id desc limit :limit offset :offset")
+                .bindMap(adminParams(kind, status, search, authorId)), offset, limit);
+    }
+
+    int adminCount(Handle h, Kind kind, Status status, String search, Long authorId) {
+        return h.createQuery("select count(*) from posts p" + ADMIN_FILTER).bindMap(adminParams(kind, status, search, authorId))
+                .mapTo(Integer.class).one();
+    }
+
+    /** Filters are fixed SQL with nullable parameters, never strings built from input. */
+    private static final String ADMIN_FILTER = """
+             where p.kind = :kind
+               and (cast(:status as text) is null or p.status = :status)
+               and (cast(:author as bigint) is null or p.author_id = :author)
+               and (cast(:search as text) is null
+                    or lower(p.title) like :search escape '\\' or lower(p.body_md) like :search escape '\\')
+            """;
+
+    private static Map<String, Object> adminParams(Kind kind, Status status, String search, Long authorId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("kind", kind.sql());
+        m.put("status", status == null ? null : status.sql());
+        m.put("author", authorId);
+        m.put("search", search == null || search.isBlank() ? null
+                : "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return m;
+    }
+
     long countAll(Handle h) {
         return h.createQuery("select count(*) from posts").mapTo(Long.class).one();
     }

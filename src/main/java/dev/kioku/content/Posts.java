@@ -226,6 +226,18 @@ public final class Posts {
         return out;
     }
 
+    /**
+     * Posts or pages for the admin list, most recently edited first.
+     *
+     * @param status   only this status, or null for all
+     * @param search   words to find in the title or text, or null
+     * @param authorId only this author's, or null for everyone's
+     */
+    public Slice adminList(Kind kind, Status status, String search, Long authorId, int offset, int limit) {
+        return jdbi.withHandle(h -> new Slice(store.adminList(h, kind, status, search, authorId, offset, limit),
+                store.adminCount(h, kind, status, search, authorId)));
+    }
+
     /** True when the database holds no posts or pages at all (first run). */
     public boolean isEmpty() {
         return jdbi.withHandle(store::countAll) == 0;

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,13 +15,20 @@ import java.util.Set;
  * ({@code /assets/theme.3f9a1c2b.css}) as immutable, so browsers and CDNs keep them for a year.
  */
 public final class Assets {
-    private static final List<String> FILES = List.of("theme.css", "favicon.svg");
+    /** Name → resource in the jar. htmx comes from its webjar, served under our own fingerprinted name. */
+    private static final Map<String, String> FILES = Map.of(
+            "theme.css", "/assets/theme.css",
+            "favicon.svg", "/assets/favicon.svg",
+            "admin.css", "/assets/admin.css",
+            "admin.js", "/assets/admin.js",
+            "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js");
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, CachedPage> byUrl = new HashMap<>();
 
     public Assets() {
-        for (String name : FILES) {
-            byte[] bytes = read(name);
+        for (var file : FILES.entrySet()) {
+            String name = file.getKey();
+            byte[] bytes = read(file.getValue());
             CachedPage page = CachedPage.of(bytes, contentType(name), Set.of(), Instant.EPOCH);
             String tag = page.etag().substring(1, 9).toLowerCase().replaceAll("[^a-z0-9]", "0");
             int dot = name.lastIndexOf('.');
@@ -51,9 +57,9 @@ public final class Assets {
         responses.send(ctx, page, false);
     }
 
-    private static byte[] read(String name) {
-        try (InputStream in = Assets.class.getResourceAsStream("/assets/" + name)) {
-            if (in == null) throw new IllegalStateException("asset missing from the jar: " + name);
+    private static byte[] read(String resource) {
+        try (InputStream in = Assets.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("asset missing from the jar: " + resource);
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

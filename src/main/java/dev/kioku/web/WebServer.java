@@ -48,6 +48,8 @@ public final class WebServer {
             for (Routes feature : features) feature.register(pages);
             cfg.routes.exception(Redirect.class, (e, ctx) -> redirect(ctx, e.location(), errorPage));
             cfg.routes.exception(NotFound.class, (e, ctx) -> notFound(ctx, errorPage, redirects));
+            cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(403).header("Cache-Control", "no-store")
+                    .contentType("text/plain; charset=utf-8").result(e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 errorPage(ctx, 500, errorPage);

@@ -1,0 +1,72 @@
+package dev.kioku.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Cross-site request forgery defence for every state-changing request: the browser must send back, in a
+ * form field or header, the random value of a cookie that only this site can read (double submit), and an
+ * {@code Origin} header, when present, must be this site.
+ *
+ * <p>Why a cookie and not a session value: the sign-in and setup forms need protection before there is a
+ * session. The cookie is HttpOnly and SameSite=Strict, renewed at sign-in, and compared in constant time.
+ */
+public final class Csrf {
+    public static final String COOKIE = "kioku_csrf";
+    public static final String FIELD = "_csrf";
+    public static final String HEADER = "X-CSRF-Token";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Csrf() {
+    }
+
+    /** The token to put in this page's forms, setting the cookie when the browser has none. */
+    public static String token(Context ctx) {
+        String existing = ctx.cookie(COOKIE);
+        if (existing != null && existing.length() >= 32) return existing;
+        return renew(ctx);
+    }
+
+    /** A fresh token (at sign-in, so a token planted before sign-in is worthless after). */
+    public static String renew(Context ctx) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Cookie cookie = new Cookie(COOKIE, token);
+        cookie.setHttpOnly(true);
+        cookie.setPath("/");
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setSecure(Cookies.secure(ctx));
+        ctx.cookie(cookie);
+        ctx.attribute(COOKIE, token);
+        return token;
+    }
+
+    /** @throws Forbidden when the token is missing or wrong, or the request came from another site */
+    public static void check(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals("null") && !sameHost(origin, ctx.header("Host"))) {
+            throw new Forbidden("This form was sent from another site.");
+        }
+        String expected = ctx.cookie(COOKIE);
+        String sent = ctx.header(HEADER);
+        if (sent == null) sent = ctx.formParam(FIELD);
+        if (expected == null || sent == null || !java.security.MessageDigest.isEqual(expected.getBytes(), sent.getBytes())) {
+            throw new Forbidden("Your session's security token is missing or out of date. Reload the page and try again; what you typed is kept in the form.");
+        }
+    }
+
+    private static boolean sameHost(String origin, String host) {
+        try {
+            URI uri = URI.create(origin);
+            String authority = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            return host != null && (authority.equalsIgnoreCase(host) || uri.getHost().equalsIgnoreCase(host));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+}
