@@ -48,6 +48,7 @@ public final class App implements AutoCloseable {
     private final SiteService site;
     private final Posts posts;
     private final SeriesService series;
+    private final Sessions sessions;
     private WebServer web;
 
     /**
@@ -68,6 +69,7 @@ public final class App implements AutoCloseable {
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
+        this.sessions = new Sessions(jdbi, authors, clock);
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -76,7 +78,6 @@ public final class App implements AutoCloseable {
     public int start() {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
         Admin admin = new Admin(templates, assets, site);
-        Sessions sessions = new Sessions(database.jdbi(), authors, clock);
         web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor, List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
@@ -118,6 +119,10 @@ public final class App implements AutoCloseable {
 
     public MediaLibrary media() {
         return media;
+    }
+
+    public Sessions sessions() {
+        return sessions;
     }
 
     public SiteService site() {

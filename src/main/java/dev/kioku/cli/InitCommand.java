@@ -4,12 +4,7 @@ import dev.kioku.App;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
 import dev.kioku.config.Config;
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +42,7 @@ public final class InitCommand implements Runnable {
             Console console = System.console();
             String e = email != null ? email : ask(console, "Owner email: ");
             String n = name != null ? name : ask(console, "Display name: ");
-            char[] password = passwordStdin ? readLine() : askPassword(console);
+            char[] password = passwordStdin ? Stdin.password() : askPassword(console);
             app.authors().create(new NewAuthor(e, n, Role.OWNER, password, "", null, null, List.of()));
             System.out.println("Initialised " + config.dataDir() + " with owner " + e + ". Start the blog with: kioku serve");
         }
@@ -65,15 +60,5 @@ public final class InitCommand implements Runnable {
         char[] again = console.readPassword("Password again: ");
         if (first == null || !java.util.Arrays.equals(first, again)) throw new IllegalArgumentException("the two passwords differ");
         return first;
-    }
-
-    private static char[] readLine() {
-        try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) throw new IllegalArgumentException("no password on standard input");
-            return line.toCharArray();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -35,6 +35,11 @@ public final class TestBlog implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The blog's address, e.g. {@code http://127.0.0.1:41234}. */
+    public String base() {
+        return base;
+    }
+
     public static TestBlog start(Engine engine, Path dir) {
         return new TestBlog(engine, dir);
     }
