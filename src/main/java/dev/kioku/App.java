@@ -133,6 +133,11 @@ public final class App implements AutoCloseable {
         return cache;
     }
 
+    /** Every HTTP endpoint as {@code "METHOD /path"}; empty before {@link #start()}. */
+    public List<String> endpoints() {
+        return web == null ? List.of() : web.endpoints();
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -67,6 +67,12 @@ public final class WebServer {
         return app.port();
     }
 
+    /** Every registered endpoint as {@code "METHOD /path/{param}"}, for tests that walk them all. */
+    public List<String> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
     /** Stops the server, giving requests in flight up to two seconds to finish. */
     public void stop() {
         try {
