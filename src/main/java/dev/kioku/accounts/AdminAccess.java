@@ -30,7 +30,10 @@ final class AdminAccess {
         String method = ctx.method().name();
         boolean changes = !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
         if (changes) Csrf.check(ctx);
-        String path = Paths.decode(ctx.path());
+        String raw = ctx.path();
+        // public pages are the hot path: only decode what might be an admin path (%61dmin too)
+        if (!raw.startsWith("/admin") && !raw.contains("%")) return;
+        String path = Paths.decode(raw);
         if (!(path.equals("/admin") || path.startsWith("/admin/")) || path.startsWith("/admin/sign-in")) return;
         ctx.header("X-Frame-Options", "DENY");
         Optional<Staff> staff = sessions.find(ctx.cookie(SESSION_COOKIE));

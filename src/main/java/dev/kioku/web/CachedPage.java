@@ -6,16 +6,35 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
-/** A rendered public page as bytes, with its gzip variant, strong ETag and the keys it depends on. */
+/**
+ * A rendered public page as bytes, with its gzip variant, strong ETag and the keys it depends on. Header
+ * values are formatted once here, not on every request.
+ */
 public record CachedPage(byte[] body, byte[] gzip, String etag, Instant lastModified, String contentType,
-                         Set<String> keys) {
+                         Set<String> keys, String lastModifiedHeader, String surrogateKeyHeader, String bodyLength,
+                         String gzipLength) {
 
     public static CachedPage of(byte[] body, String contentType, Set<String> keys, Instant now) {
-        return new CachedPage(body, gzip(body), etag(body), now, contentType, Set.copyOf(keys));
+        byte[] zipped = gzip(body);
+        return new CachedPage(body, zipped, etag(body), now, contentType, Set.copyOf(keys),
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)), surrogateKeys(keys),
+                Integer.toString(body.length), Integer.toString(zipped.length));
+    }
+
+    /** Space-separated keys for CDN purges; keys are percent-encoded so a tag like 日本 survives a header. */
+    private static String surrogateKeys(Set<String> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (String key : keys) {
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(Paths.encode(key));
+        }
+        return sb.toString();
     }
 
     /** Bytes held in memory, for the cache's weigher. */

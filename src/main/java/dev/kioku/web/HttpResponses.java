@@ -1,8 +1,6 @@
 package dev.kioku.web;
 
 import io.javalin.http.Context;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** Writes cached bytes with the validators and encoding the client asked for. */
 final class HttpResponses {
@@ -10,11 +8,11 @@ final class HttpResponses {
 
     void send(Context ctx, CachedPage page, boolean isPage) {
         ctx.header("ETag", page.etag());
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(page.lastModified().atOffset(ZoneOffset.UTC)));
+        ctx.header("Last-Modified", page.lastModifiedHeader());
         ctx.header("Vary", "Accept-Encoding");
         if (isPage) {
             ctx.header("Cache-Control", PAGE_CACHE_CONTROL);
-            if (!page.keys().isEmpty()) ctx.header("Surrogate-Key", surrogateKeys(page));
+            if (!page.keys().isEmpty()) ctx.header("Surrogate-Key", page.surrogateKeyHeader());
         }
         ctx.contentType(page.contentType());
         if (matches(ctx.header("If-None-Match"), page.etag())) {
@@ -24,18 +22,8 @@ final class HttpResponses {
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && page.gzip().length < page.body().length;
         byte[] bytes = gzip ? page.gzip() : page.body();
         if (gzip) ctx.header("Content-Encoding", "gzip");
-        ctx.header("Content-Length", Integer.toString(bytes.length));
+        ctx.header("Content-Length", gzip ? page.gzipLength() : page.bodyLength());
         if (!"HEAD".equals(ctx.method().name())) ctx.result(bytes);
-    }
-
-    /** Space-separated keys for CDN purges; keys are percent-encoded so a tag like 日本 survives a header. */
-    private static String surrogateKeys(CachedPage page) {
-        StringBuilder sb = new StringBuilder();
-        for (String key : page.keys()) {
-            if (!sb.isEmpty()) sb.append(' ');
-            sb.append(Paths.encode(key));
-        }
-        return sb.toString();
     }
 
     /** True when the client lists gzip (or {@code *}) without {@code q=0}. */

@@ -13,6 +13,7 @@ public final class Paths {
 
     /** The decoded form of a raw request path; the raw path itself when it cannot be decoded. */
     public static String decode(String rawPath) {
+        if (rawPath.indexOf('%') < 0) return rawPath;
         try {
             String decoded = URI.create("http://h" + rawPath).getPath();
             return decoded == null || decoded.isEmpty() ? rawPath : decoded;
