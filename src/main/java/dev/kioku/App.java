@@ -77,7 +77,8 @@ public final class App implements AutoCloseable {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
         Admin admin = new Admin(templates, assets, site);
         Sessions sessions = new Sessions(database.jdbi(), authors, clock);
-        web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor, List.of(
+        web = new WebServer(config, cache, assets, clock, blog::errorPage,
+                path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
                 new MediaRoutes(media),
