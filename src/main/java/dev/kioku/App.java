@@ -14,6 +14,7 @@ import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
+import dev.kioku.series.SeriesAdminRoutes;
 import dev.kioku.series.SeriesService;
 import dev.kioku.site.NavLink;
 import dev.kioku.site.SiteService;
@@ -81,6 +82,7 @@ public final class App implements AutoCloseable {
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
+                new SeriesAdminRoutes(admin, series, posts, site),
                 new MediaRoutes(media),
                 blog));
         return web.start();

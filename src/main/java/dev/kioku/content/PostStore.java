@@ -158,13 +158,17 @@ final class PostStore {
                 .mapTo(Integer.class).one();
     }
 
-    /** Filters are fixed SQL with nullable parameters, never strings built from input. */
+    /**
+     * Filters are fixed SQL with nullable parameters, never strings built from input. LIKE escapes with
+     * {@code !}: Jdbi's SQL parser reads a backslash inside quotes as an escape, so {@code escape '\\'}
+     * swallowed the rest of the statement and the query failed on both engines.
+     */
     private static final String ADMIN_FILTER = """
              where p.kind = :kind
                and (cast(:status as text) is null or p.status = :status)
                and (cast(:author as bigint) is null or p.author_id = :author)
                and (cast(:search as text) is null
-                    or lower(p.title) like :search escape '\\' or lower(p.body_md) like :search escape '\\')
+                    or lower(p.title) like :search escape '!' or lower(p.body_md) like :search escape '!')
             """;
 
     private static Map<String, Object> adminParams(Kind kind, Status status, String search, Long authorId) {
@@ -173,7 +177,7 @@ final class PostStore {
         m.put("status", status == null ? null : status.sql());
         m.put("author", authorId);
         m.put("search", search == null || search.isBlank() ? null
-                : "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                : "%" + search.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         return m;
     }
 

@@ -35,6 +35,11 @@ public final class TestBlog implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String base() {
+        return base;
+    }
+
     public static TestBlog start(Engine engine, Path dir) {
         return new TestBlog(engine, dir);
     }
