@@ -21,3 +21,15 @@ document.addEventListener("htmx:afterSettle", function () {
   if (el) el.focus();
   kiokuFocus = null;
 });
+
+// A colour picker beside a #rrggbb text field: hidden without scripts (it has no name, the text field is sent).
+document.querySelectorAll("input[type=color][data-sync]").forEach(function (picker) {
+  var text = document.getElementById(picker.getAttribute("data-sync"));
+  if (!text) return;
+  picker.hidden = false;
+  picker.addEventListener("input", function () { text.value = picker.value; });
+  text.addEventListener("input", function () {
+    var v = text.value.trim().toLowerCase();
+    if (/^#[0-9a-f]{6}$/.test(v)) picker.value = v;
+  });
+});

@@ -17,7 +17,9 @@ import dev.kioku.media.MediaRoutes;
 import dev.kioku.series.SeriesAdminRoutes;
 import dev.kioku.series.SeriesService;
 import dev.kioku.site.NavLink;
+import dev.kioku.site.SettingsAdminRoutes;
 import dev.kioku.site.SiteService;
+import dev.kioku.site.SiteStylesheet;
 import dev.kioku.web.Assets;
 import dev.kioku.web.PageCache;
 import dev.kioku.web.Templates;
@@ -66,7 +68,7 @@ public final class App implements AutoCloseable {
         this.media = new MediaLibrary(jdbi, config.dataDir(), events, clock);
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
-        this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets);
+        this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         // last: services holding derived state (the site frame) must forget it before pages re-render
@@ -83,6 +85,8 @@ public final class App implements AutoCloseable {
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
                 new SeriesAdminRoutes(admin, series, posts, site),
+                new SettingsAdminRoutes(admin, site, media),
+                new SiteStylesheet(site),
                 new MediaRoutes(media),
                 blog));
         return web.start();
