@@ -5,6 +5,7 @@ import dev.kioku.accounts.Sessions;
 import dev.kioku.admin.Admin;
 import dev.kioku.admin.DashboardRoutes;
 import dev.kioku.authors.Authors;
+import dev.kioku.authors.ProfileAdminRoutes;
 import dev.kioku.blog.BlogRoutes;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
@@ -86,6 +87,7 @@ public final class App implements AutoCloseable {
                 new DashboardRoutes(admin, posts, site),
                 new SeriesAdminRoutes(admin, series, posts, site),
                 new SettingsAdminRoutes(admin, site, media),
+                new ProfileAdminRoutes(admin, authors, media),
                 new SiteStylesheet(site),
                 new MediaRoutes(media),
                 blog));
