@@ -81,8 +81,10 @@ public final class SeriesAdminRoutes implements Routes {
             if (post == null) {
                 rows.add(new SeriesEditView.PartRow(p.id(), n, p.plannedTitle(), "Planned", null, p.plannedNote(), null, null, first, last));
             } else {
-                String announced = p.plannedTitle() != null && !p.plannedTitle().equals(post.title()) ? p.plannedTitle() : null;
-                rows.add(new SeriesEditView.PartRow(p.id(), n, post.title(), label(post), announced, p.plannedNote(),
+                // before publication readers see the announced title and note; after it, the post itself
+                boolean live = post.isPublic();
+                String announced = !live && p.plannedTitle() != null && !p.plannedTitle().equals(post.title()) ? p.plannedTitle() : null;
+                rows.add(new SeriesEditView.PartRow(p.id(), n, post.title(), label(post), announced, live ? "" : p.plannedNote(),
                         "/admin/posts/" + post.id() + "/", post.isPublic() ? post.permalink(zone) : null, first, last));
             }
         }

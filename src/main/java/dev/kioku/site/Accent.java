@@ -27,6 +27,8 @@ public record Accent(String light, String lightSoft, String dark, String darkSof
     static final String LIGHT_SURFACE = "#ffffff";
     static final String DARK_BG = "#161412";
     static final String DARK_SURFACE = "#1e1b18";
+    /** theme.css's own colours for its default accent, which the site stylesheet then leaves alone. */
+    static final Accent THEME = new Accent("#a5461f", "#f6e7dc", "#f0936a", "#3a2519");
 
     /**
      * The colours for a picked accent.
@@ -39,6 +41,7 @@ public record Accent(String light, String lightSoft, String dark, String darkSof
             throw new IllegalArgumentException(p);
         });
         String light = hex.toLowerCase(Locale.ROOT);
+        if (light.equals(THEME.light())) return THEME;
         String dark = light;
         for (double w = 0; worst(dark, DARK_BG, DARK_SURFACE) < MINIMUM; w += 0.02) dark = mix(light, "#ffffff", Math.min(1, w));
         return new Accent(light, tint(light, LIGHT_BG, 0.14), dark, tint(dark, DARK_BG, 0.22));

@@ -17,7 +17,7 @@ import java.util.Locale;
 public record SiteSettings(String title, String tagline, String language, ZoneId timeZone, int postsPerPage,
                            String footerText, String accentColor, Long logoMediaId) {
     /** The theme's own accent (theme.css); with it the site stylesheet changes nothing. */
-    public static final String DEFAULT_ACCENT = "#a5461f";
+    public static final String DEFAULT_ACCENT = Accent.THEME.light();
     public static final SiteSettings DEFAULTS = new SiteSettings("Kioku", "A blog that remembers", "en",
             ZoneId.of("UTC"), 10, "", DEFAULT_ACCENT, null);
 

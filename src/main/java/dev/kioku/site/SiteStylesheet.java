@@ -30,7 +30,7 @@ public final class SiteStylesheet implements Routes {
 
     /** The stylesheet for these settings; only a comment while the accent is the theme's own. */
     static byte[] css(SiteSettings settings) {
-        if (settings.accentColor().equals(SiteSettings.DEFAULT_ACCENT)) {
+        if (Accent.of(settings.accentColor()) == Accent.THEME) {
             return "/* Kioku: the theme's own accent colour (set another in Settings). */\n".getBytes(StandardCharsets.UTF_8);
         }
         Accent a = Accent.of(settings.accentColor());

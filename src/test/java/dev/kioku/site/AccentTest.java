@@ -53,10 +53,13 @@ class AccentTest {
         try (InputStream in = AccentTest.class.getResourceAsStream("/assets/theme.css")) {
             css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Matcher light = Pattern.compile(":root \\{[^}]*--bg: (#[0-9a-f]{6});[^}]*--surface: (#[0-9a-f]{6});").matcher(css);
-        Matcher dark = Pattern.compile("prefers-color-scheme: dark\\)[^}]*--bg: (#[0-9a-f]{6});[^}]*--surface: (#[0-9a-f]{6});").matcher(css);
+        Matcher light = Pattern.compile(":root \\{[^}]*--bg: (#[0-9a-f]{6});[^}]*--surface: (#[0-9a-f]{6});[^}]*--accent: (#[0-9a-f]{6});[^}]*--accent-soft: (#[0-9a-f]{6});").matcher(css);
+        Matcher dark = Pattern.compile("prefers-color-scheme: dark\\)[^}]*--bg: (#[0-9a-f]{6});[^}]*--surface: (#[0-9a-f]{6});[^}]*--accent: (#[0-9a-f]{6});[^}]*--accent-soft: (#[0-9a-f]{6});").matcher(css);
         assertTrue(light.find() && dark.find());
         assertEquals(List.of(Accent.LIGHT_BG, Accent.LIGHT_SURFACE, Accent.DARK_BG, Accent.DARK_SURFACE),
                 List.of(light.group(1), light.group(2), dark.group(1), dark.group(2)));
+        assertEquals(List.of(Accent.THEME.light(), Accent.THEME.lightSoft(), Accent.THEME.dark(), Accent.THEME.darkSoft()),
+                List.of(light.group(3), light.group(4), dark.group(3), dark.group(4)));
+        assertEquals(Accent.THEME, Accent.of(SiteSettings.DEFAULT_ACCENT), "the default changes nothing");
     }
 }
