@@ -5,6 +5,7 @@ import dev.kioku.accounts.Sessions;
 import dev.kioku.admin.Admin;
 import dev.kioku.admin.DashboardRoutes;
 import dev.kioku.authors.Authors;
+import dev.kioku.authors.ProfileAdminRoutes;
 import dev.kioku.blog.BlogRoutes;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
@@ -14,9 +15,12 @@ import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
+import dev.kioku.series.SeriesAdminRoutes;
 import dev.kioku.series.SeriesService;
 import dev.kioku.site.NavLink;
+import dev.kioku.site.SettingsAdminRoutes;
 import dev.kioku.site.SiteService;
+import dev.kioku.site.SiteStylesheet;
 import dev.kioku.web.Assets;
 import dev.kioku.web.PageCache;
 import dev.kioku.web.Templates;
@@ -66,7 +70,7 @@ public final class App implements AutoCloseable {
         this.media = new MediaLibrary(jdbi, config.dataDir(), events, clock);
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
-        this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets);
+        this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.sessions = new Sessions(jdbi, authors, clock);
@@ -78,9 +82,14 @@ public final class App implements AutoCloseable {
     public int start() {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
         Admin admin = new Admin(templates, assets, site);
-        web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor, List.of(
+        web = new WebServer(config, cache, assets, clock, blog::errorPage,
+                path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
+                new SeriesAdminRoutes(admin, series, posts, site),
+                new SettingsAdminRoutes(admin, site, media),
+                new ProfileAdminRoutes(admin, authors, media),
+                new SiteStylesheet(site),
                 new MediaRoutes(media),
                 blog));
         return web.start();

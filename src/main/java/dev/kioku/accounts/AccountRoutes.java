@@ -68,7 +68,7 @@ public final class AccountRoutes implements Routes {
             if (title.isBlank()) throw new IllegalArgumentException("the blog needs a title");
             Staff owner = staffOf(authors.create(new NewAuthor(email, name, Role.OWNER, password(ctx, "password"), "", null, null, List.of())).id());
             SiteSettings s = site.settings();
-            site.update(new SiteSettings(title.strip(), s.tagline(), s.language(), s.timeZone(), s.postsPerPage(), s.footerText()));
+            site.update(s.withTitle(title.strip()));
             startSession(ctx, owner);
             ctx.redirect("/admin/?notice=welcome");
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,13 @@ public final class Notices {
             Map.entry("unpublished", "Unpublished. It is a draft again."),
             Map.entry("restored", "Revision restored. Review it and save."),
             Map.entry("uploaded", "Uploaded."),
-            Map.entry("settings-saved", "Settings saved."),
+            Map.entry("settings-saved", "Settings saved. Your site shows them now."),
+            Map.entry("series-created", "Series created. Add its parts below."),
+            Map.entry("part-added", "Part added."),
+            Map.entry("part-planned", "Planned part added. Readers see it as “coming soon”."),
+            Map.entry("part-moved", "Part moved."),
+            Map.entry("part-attached", "Post attached. The part becomes a link when the post is published."),
+            Map.entry("part-removed", "Part removed from the series."),
             Map.entry("profile-saved", "Profile saved."));
 
     private Notices() {

@@ -25,12 +25,30 @@ final class AuthorStore {
                 .bind("name", a.displayName().strip()).bind("slug", slug).bind("bio", a.bio())
                 .bind("avatar", a.avatarUrl()).bind("publicEmail", a.publicEmail()).bind("now", now)
                 .mapTo(Long.class).one();
-        int position = 0;
-        for (Author.Link link : a.links()) {
-            h.createUpdate("insert into user_links (user_id, position, label, url) values (:id, :pos, :label, :url)")
-                    .bind("id", id).bind("pos", position++).bind("label", link.label()).bind("url", link.url()).execute();
-        }
+        insertLinks(h, id, a.links());
         return id;
+    }
+
+    boolean exists(Handle h, long id) {
+        return h.createQuery("select count(*) from users where id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    void updateProfile(Handle h, long id, Profile p) {
+        h.createUpdate("""
+                update users set display_name = :name, bio = :bio, avatar_url = :avatar, public_email = :publicEmail
+                where id = :id""")
+                .bind("name", p.displayName()).bind("bio", p.bio()).bind("avatar", p.avatarUrl())
+                .bind("publicEmail", p.publicEmail()).bind("id", id).execute();
+        h.createUpdate("delete from user_links where user_id = :id").bind("id", id).execute();
+        insertLinks(h, id, p.links());
+    }
+
+    private static void insertLinks(Handle h, long userId, List<Author.Link> links) {
+        int position = 0;
+        for (Author.Link link : links) {
+            h.createUpdate("insert into user_links (user_id, position, label, url) values (:id, :pos, :label, :url)")
+                    .bind("id", userId).bind("pos", position++).bind("label", link.label()).bind("url", link.url()).execute();
+        }
     }
 
     boolean slugTaken(Handle h, String slug) {

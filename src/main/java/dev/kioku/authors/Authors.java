@@ -96,6 +96,23 @@ public final class Authors {
         store.setPasswordHash(id, Passwords.hash(next));
     }
 
+    /**
+     * Replaces a person's public profile (name, bio, picture, contact email and links) in one transaction; the
+     * author box on their posts and their author page show it on the next request. The author page keeps
+     * its address when the name changes.
+     *
+     * @return the profile as saved
+     * @throws IllegalArgumentException when there is no such account
+     */
+    public Author updateProfile(long id, Profile profile) {
+        jdbi.useTransaction(h -> {
+            if (!store.exists(h, id)) throw new IllegalArgumentException("no account " + id);
+            store.updateProfile(h, id, profile);
+        });
+        events.publish(ChangeEvent.of("author:" + id));
+        return byId(id).orElseThrow();
+    }
+
     /** The public profile, or empty when there is no such author. */
     public Optional<Author> byId(long id) {
         return store.byId(id);

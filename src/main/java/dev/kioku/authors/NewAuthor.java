@@ -6,7 +6,7 @@ import java.util.List;
 public record NewAuthor(String email, String displayName, Role role, char[] password, String bio, String avatarUrl,
                         String publicEmail, List<Author.Link> links) {
     public NewAuthor {
-        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (email == null || !email.matches(ProfileRules.EMAIL)) {
             throw new IllegalArgumentException("email must look like name@example.org");
         }
         if (displayName == null || displayName.isBlank()) throw new IllegalArgumentException("name must not be empty");
@@ -14,17 +14,11 @@ public record NewAuthor(String email, String displayName, Role role, char[] pass
         if (password != null) Passwords.requireStrong(password);
         bio = bio == null ? "" : bio;
         links = links == null ? List.of() : List.copyOf(links);
-        if (avatarUrl != null && !safeUrl(avatarUrl)) throw new IllegalArgumentException("avatar must be an http(s) URL or a path on this site");
+        if (avatarUrl != null && !ProfileRules.safeUrl(avatarUrl)) throw new IllegalArgumentException("avatar must be an http(s) URL or a path on this site");
         for (Author.Link link : links) {
-            if (!safeUrl(link.url()) && !link.url().startsWith("mailto:")) {
+            if (!ProfileRules.safeLink(link.url())) {
                 throw new IllegalArgumentException("link '" + link.label() + "' must be an http(s) or mailto: URL");
             }
         }
-    }
-
-    /** Links shown to readers may only go to web pages or this site: no {@code javascript:} and friends. */
-    private static boolean safeUrl(String url) {
-        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
-        return u.startsWith("https://") || u.startsWith("http://") || (u.startsWith("/") && !u.startsWith("//"));
     }
 }

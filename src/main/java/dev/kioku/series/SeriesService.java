@@ -1,5 +1,6 @@
 package dev.kioku.series;
 
+import dev.kioku.content.Kind;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.db.Writes;
@@ -8,8 +9,10 @@ import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.markdown.Slugs;
 import dev.kioku.site.SiteSettings;
+import dev.kioku.web.Invalid;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,6 +34,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class SeriesService {
     /** Shown for a part whose post is still a draft and that was never given a planned title. */
     static final String UNANNOUNCED = "To be announced";
+    /** A series address, as a path nothing answered (it may be an old slug). */
+    private static final Pattern OLD_URL = Pattern.compile("/series/([^/]+)/?");
 
     private final Jdbi jdbi;
     private final SeriesStore store = new SeriesStore();
@@ -51,16 +57,116 @@ public final class SeriesService {
 
     /** Creates an empty series with a unique slug made from the title. */
     public Series create(String title, String descriptionMd) {
-        if (title == null || title.isBlank()) throw new IllegalArgumentException("title must not be empty");
+        if (title == null || title.isBlank()) throw Invalid.field("title", "A series needs a title.");
         String md = descriptionMd == null ? "" : descriptionMd;
         String html = markdown.render(md).html();
         long id = jdbi.inTransaction(h -> {
             Writes.serialize(h);
             String slug = Slugs.unique(title, "series", candidate -> store.slugTaken(h, candidate));
+            store.dropOldSlug(h, slug);
             return store.insert(h, slug, title.strip(), md, html, clock.instant());
         });
         events.publish(ChangeEvent.of("series:" + id, "series"));
         return get(id);
+    }
+
+    /**
+     * Changes a series' title, description and, when {@code slug} is given and differs, its address. The old
+     * address keeps answering with a 301 to the new one ({@link #movedFrom}).
+     *
+     * @param slug the wanted slug, or null/blank to keep the current one
+     * @return the series as saved
+     * @throws Invalid naming {@code title} or {@code slug} when one breaks a rule (empty title, slug without
+     *                 letters or digits, slug used by another series)
+     * @throws IllegalArgumentException when there is no such series
+     */
+    public Series update(long id, String title, String slug, String descriptionMd) {
+        if (title == null || title.isBlank()) throw Invalid.field("title", "A series needs a title.");
+        String md = descriptionMd == null ? "" : descriptionMd;
+        String html = markdown.render(md).html();
+        jdbi.useTransaction(h -> {
+            Writes.serialize(h);
+            Series before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no series " + id));
+            String wanted = slug == null || slug.isBlank() ? before.slug() : Slugs.slugify(slug);
+            if (wanted.isEmpty()) throw Invalid.field("slug", "The address needs at least one letter or digit.");
+            if (!wanted.equals(before.slug())) {
+                if (store.slugTaken(h, wanted)) throw Invalid.field("slug", "Another series already lives at /series/" + wanted + "/.");
+                store.dropOldSlug(h, wanted);
+                store.keepOldSlug(h, before.slug(), id);
+            }
+            store.update(h, id, wanted, title.strip(), md, html, clock.instant());
+        });
+        events.publish(ChangeEvent.of("series:" + id, "series"));
+        return get(id);
+    }
+
+    /** The series that used to live at {@code /series/<slug>/} before a rename, or empty. */
+    public Optional<Series> movedFrom(String slug) {
+        return jdbi.withHandle(h -> store.byOldSlug(h, slug));
+    }
+
+    /** Where an old series address ({@code /series/old/}) lives now, for the 301; empty for other paths. */
+    public Optional<String> redirectFor(String path) {
+        var m = OLD_URL.matcher(path);
+        return m.matches() ? movedFrom(m.group(1)).map(Series::url) : Optional.empty();
+    }
+
+    /**
+     * Moves a part one place earlier ({@code by = -1}) or later ({@code +1}); at either end nothing changes.
+     *
+     * @throws IllegalArgumentException when there is no such part or {@code by} is not -1 or +1
+     */
+    public void move(long partId, int by) {
+        if (by != -1 && by != 1) throw new IllegalArgumentException("a part moves by one place, not " + by);
+        Set<String> keys = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
+            Part part = store.part(h, partId).orElseThrow(() -> new IllegalArgumentException("no series part " + partId));
+            List<Part> parts = new ArrayList<>(store.parts(h, part.seriesId()));
+            int from = indexOf(parts, partId);
+            int to = from + by;
+            if (to < 0 || to >= parts.size()) return Set.<String>of();
+            Part other = parts.get(to);
+            Collections.swap(parts, from, to);
+            store.renumber(h, parts);
+            store.touch(h, part.seriesId(), clock.instant());
+            return changed(part.seriesId(), List.of(part, other));
+        });
+        events.publish(new ChangeEvent(keys));
+    }
+
+    /**
+     * Takes a part out of its series; a post in it stays as it is, just no longer a part. The parts after it
+     * move up one place.
+     *
+     * @throws IllegalArgumentException when there is no such part
+     */
+    public void remove(long partId) {
+        Set<String> keys = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
+            Part part = store.part(h, partId).orElseThrow(() -> new IllegalArgumentException("no series part " + partId));
+            List<Part> parts = new ArrayList<>(store.parts(h, part.seriesId()));
+            int at = indexOf(parts, partId);
+            store.deletePart(h, partId);
+            parts.remove(at);
+            store.renumber(h, parts);
+            store.touch(h, part.seriesId(), clock.instant());
+            List<Part> renumbered = new ArrayList<>(parts.subList(at, parts.size()));
+            renumbered.add(part);
+            return changed(part.seriesId(), renumbered);
+        });
+        events.publish(new ChangeEvent(keys));
+    }
+
+    /** The keys of a change to a series' parts: the series, list badges, and the posts whose part number moved. */
+    private static Set<String> changed(long seriesId, List<Part> parts) {
+        Set<String> keys = new HashSet<>(Set.of("series:" + seriesId, "posts"));
+        for (Part p : parts) if (p.postId() != null) keys.add("post:" + p.postId());
+        return keys;
+    }
+
+    private static int indexOf(List<Part> parts, long partId) {
+        for (int i = 0; i < parts.size(); i++) if (parts.get(i).id() == partId) return i;
+        throw new IllegalStateException("part " + partId + " is not among its series' parts");
     }
 
     /**
@@ -74,15 +180,17 @@ public final class SeriesService {
 
     /** Appends a planned part: announced with a title (and an optional note), no post yet. */
     public long addPlanned(long seriesId, String title, String note) {
-        if (title == null || title.isBlank()) throw new IllegalArgumentException("a planned part needs a title");
+        if (title == null || title.isBlank()) throw Invalid.field("plannedTitle", "A planned part needs a title.");
         return append(seriesId, null, title.strip(), note);
     }
 
     /** Fills a planned part with its post; once that post is published the part becomes a link everywhere. */
     public void attach(long partId, long postId) {
+        requirePost(postId);
         long seriesId = jdbi.inTransaction(h -> {
             Writes.serialize(h);
             Part part = store.part(h, partId).orElseThrow(() -> new IllegalArgumentException("no series part " + partId));
+            if (part.postId() != null) throw new IllegalArgumentException("part " + partId + " has a post already");
             if (store.partOfPost(h, postId).isPresent()) throw new IllegalArgumentException("post " + postId + " is already in a series");
             store.attach(h, partId, postId);
             store.touch(h, part.seriesId(), clock.instant());
@@ -92,6 +200,7 @@ public final class SeriesService {
     }
 
     private long append(long seriesId, Long postId, String title, String note) {
+        if (postId != null) requirePost(postId);
         long partId = jdbi.inTransaction(h -> {
             Writes.serialize(h);
             store.byId(h, seriesId).orElseThrow(() -> new IllegalArgumentException("no series " + seriesId));
@@ -105,6 +214,30 @@ public final class SeriesService {
         if (postId != null) keys.add("post:" + postId);
         events.publish(new ChangeEvent(keys));
         return partId;
+    }
+
+    /** Only posts can be parts: pages have no date, no place in feeds and no series box. */
+    private void requirePost(long postId) {
+        if (posts.byIds(List.of(postId)).values().stream().noneMatch(p -> p.kind() == Kind.POST)) {
+            throw new IllegalArgumentException("no post " + postId);
+        }
+    }
+
+    /** The parts of a series in order, whatever the state of their posts (for the admin). */
+    List<Part> parts(long seriesId) {
+        return jdbi.withHandle(h -> store.parts(h, seriesId));
+    }
+
+    /** The part with this id, or empty. */
+    Optional<Part> part(long partId) {
+        return jdbi.withHandle(h -> store.part(h, partId));
+    }
+
+    /** Which of these posts are parts of a series already. */
+    Set<Long> inSomeSeries(List<Long> postIds) {
+        Set<Long> out = new HashSet<>();
+        jdbi.useHandle(h -> store.partsOfPosts(h, postIds).forEach(p -> out.add(p.postId())));
+        return out;
     }
 
     /** @throws IllegalArgumentException when there is no such series */

@@ -71,6 +71,48 @@ final class SeriesStore {
         h.createUpdate("update series_parts set post_id = :post where id = :id").bind("post", postId).bind("id", partId).execute();
     }
 
+    void update(Handle h, long id, String slug, String title, String md, String html, Instant now) {
+        h.createUpdate("""
+                update series set slug = :slug, title = :title, description_md = :md, description_html = :html,
+                    updated_at = :now where id = :id""")
+                .bind("slug", slug).bind("title", title).bind("md", md).bind("html", html).bind("now", now).bind("id", id)
+                .execute();
+    }
+
+    /** Remembers that {@code slug} was this series' address, so it keeps answering with a redirect. */
+    void keepOldSlug(Handle h, String slug, long seriesId) {
+        h.createUpdate("""
+                insert into series_slugs (slug, series_id) values (:slug, :id)
+                on conflict (slug) do update set series_id = excluded.series_id""")
+                .bind("slug", slug).bind("id", seriesId).execute();
+    }
+
+    /** Forgets an old address, when a series (this or another) takes it as its current slug. */
+    void dropOldSlug(Handle h, String slug) {
+        h.createUpdate("delete from series_slugs where slug = :slug").bind("slug", slug).execute();
+    }
+
+    /** The series that used to live at {@code slug}, or empty. */
+    Optional<Series> byOldSlug(Handle h, String slug) {
+        return h.createQuery("""
+                select s.id, s.slug, s.title, s.description_md, s.description_html
+                from series_slugs o join series s on s.id = o.series_id where o.slug = :slug""")
+                .bind("slug", slug).map(SeriesStore::series).findOne();
+    }
+
+    void deletePart(Handle h, long partId) {
+        h.createUpdate("delete from series_parts where id = :id").bind("id", partId).execute();
+    }
+
+    /** Gives the parts positions 1, 2, 3… in the order listed. */
+    void renumber(Handle h, List<Part> inOrder) {
+        int position = 1;
+        for (Part p : inOrder) {
+            h.createUpdate("update series_parts set position = :pos where id = :id").bind("pos", position++).bind("id", p.id())
+                    .execute();
+        }
+    }
+
     void touch(Handle h, long seriesId, Instant now) {
         h.createUpdate("update series set updated_at = :now where id = :id").bind("now", now).bind("id", seriesId).execute();
     }

@@ -26,7 +26,9 @@ final class SettingsStore {
                 rows.getOrDefault("language", d.language()),
                 ZoneId.of(rows.getOrDefault("time_zone", d.timeZone().getId())),
                 Integer.parseInt(rows.getOrDefault("posts_per_page", Integer.toString(d.postsPerPage()))),
-                rows.getOrDefault("footer_text", d.footerText()));
+                rows.getOrDefault("footer_text", d.footerText()),
+                rows.getOrDefault("accent_color", d.accentColor()),
+                logo(rows.get("logo_media_id")));
     }
 
     void save(Handle h, SiteSettings s) {
@@ -36,6 +38,12 @@ final class SettingsStore {
         put(h, "time_zone", s.timeZone().getId());
         put(h, "posts_per_page", Integer.toString(s.postsPerPage()));
         put(h, "footer_text", s.footerText());
+        put(h, "accent_color", s.accentColor());
+        put(h, "logo_media_id", s.logoMediaId() == null ? "" : Long.toString(s.logoMediaId()));
+    }
+
+    private static Long logo(String value) {
+        return value == null || value.isBlank() ? null : Long.valueOf(value);
     }
 
     private static void put(Handle h, String name, String value) {

@@ -1,13 +1,22 @@
 package dev.kioku.site;
 
+import java.util.List;
+
 /**
  * What every public template needs about the site: settings, navigation and asset URLs.
  *
- * @param base absolute base URL without trailing slash, for canonical links
+ * @param base       absolute base URL without trailing slash, for canonical links
+ * @param siteCssUrl the stylesheet of the settings' colours, linked after {@code cssUrl}
+ * @param logo       the image shown in the header instead of the 記 mark, or null
  */
-public record Site(SiteSettings settings, java.util.List<NavLink> nav, String base, String cssUrl, String faviconUrl) {
+public record Site(SiteSettings settings, List<NavLink> nav, String base, String cssUrl, String siteCssUrl,
+                   String faviconUrl, Logo logo) {
     public Site {
-        nav = java.util.List.copyOf(nav);
+        nav = List.copyOf(nav);
+    }
+
+    /** The header's logo image; decorative beside the site title, so it has no alt text of its own. */
+    public record Logo(String src, int width, int height) {
     }
 
     public String title() {

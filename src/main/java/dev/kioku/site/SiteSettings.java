@@ -10,17 +10,31 @@ import java.util.Locale;
  * The settings a writer changes in the admin (not the operator's {@code Config}).
  *
  * @param postsPerPage posts on each page of the home page and archives, 1 to 100
+ * @param accentColor  the theme's accent as {@code #rrggbb} (lower case); readable variants are derived from it
+ *                     (see {@link Accent})
+ * @param logoMediaId  the media row shown in the header instead of the 記 mark, or null
  */
 public record SiteSettings(String title, String tagline, String language, ZoneId timeZone, int postsPerPage,
-                           String footerText) {
+                           String footerText, String accentColor, Long logoMediaId) {
+    /** The theme's own accent (theme.css); with it the site stylesheet changes nothing. */
+    public static final String DEFAULT_ACCENT = Accent.THEME.light();
     public static final SiteSettings DEFAULTS = new SiteSettings("Kioku", "A blog that remembers", "en",
-            ZoneId.of("UTC"), 10, "");
+            ZoneId.of("UTC"), 10, "", DEFAULT_ACCENT, null);
 
     public SiteSettings {
         if (title == null || title.isBlank()) throw new IllegalArgumentException("title must not be empty");
         if (postsPerPage < 1 || postsPerPage > 100) throw new IllegalArgumentException("postsPerPage must be 1 to 100");
+        if (language == null || language.isBlank()) throw new IllegalArgumentException("language must not be empty");
+        if (timeZone == null) throw new IllegalArgumentException("time zone is required");
+        accentColor = accentColor == null ? DEFAULT_ACCENT : accentColor.toLowerCase(Locale.ROOT);
+        if (!accentColor.matches("#[0-9a-f]{6}")) throw new IllegalArgumentException("accent colour must look like #a5461f");
         tagline = tagline == null ? "" : tagline;
         footerText = footerText == null ? "" : footerText;
+    }
+
+    /** The same settings with another title (first-run setup, the demo). */
+    public SiteSettings withTitle(String newTitle) {
+        return new SiteSettings(newTitle, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId);
     }
 
     /** A date as readers of this site write it, e.g. "November 20, 2026", in the site's time zone. */

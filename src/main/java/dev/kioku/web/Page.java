@@ -2,7 +2,7 @@ package dev.kioku.web;
 
 import java.util.Set;
 
-/** A freshly rendered public page and the change keys it depends on. */
+/** A freshly rendered public page (or other generated document: {@code html} is then its bytes) and the change keys it depends on. */
 public record Page(byte[] html, Set<String> keys) {
     public Page {
         keys = Set.copyOf(keys);

@@ -25,8 +25,16 @@ public final class PublicPages {
 
     /** Serves {@code path} (Javalin syntax, e.g. {@code /tag/{slug}}) from the cache, rendering with {@code renderer} on a miss. */
     public void page(String path, PageRenderer renderer) {
-        routes.get(path, ctx -> serve(ctx, renderer, "text/html; charset=utf-8"));
-        routes.head(path, ctx -> serve(ctx, renderer, "text/html; charset=utf-8"));
+        page(path, "text/html; charset=utf-8", renderer);
+    }
+
+    /**
+     * Like {@link #page(String, PageRenderer)} for a generated document that is not HTML (the stylesheet made
+     * from the site settings): cached, ETag and gzip alike, sent with {@code contentType}.
+     */
+    public void page(String path, String contentType, PageRenderer renderer) {
+        routes.get(path, ctx -> serve(ctx, renderer, contentType));
+        routes.head(path, ctx -> serve(ctx, renderer, contentType));
     }
 
     /** The raw route table, for handlers that are not cached pages (forms, media). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kioku.authors.Author;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
+import dev.kioku.content.Status;
 import dev.kioku.db.Engine;
 import dev.kioku.testing.TestBlog;
 import java.nio.file.Path;
@@ -118,5 +119,99 @@ class SeriesServiceTest {
         assertThrows(IllegalArgumentException.class, () -> series.create("", ""));
         assertThrows(IllegalArgumentException.class, () -> series.addPlanned(987_654, "x", ""));
         assertEquals("a-2", series.create("A", "").slug());
+    }
+
+    private List<String> titles(Series s) {
+        return series.view(s).parts().stream().map(SeriesView.PartView::title).toList();
+    }
+
+    private List<java.util.Set<String>> events() {
+        List<java.util.Set<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        blog.app.events().subscribe(e -> seen.add(e.keys()));
+        return seen;
+    }
+
+    @Test
+    void parts_move_one_place_at_a_time_and_stay_numbered_from_one() {
+        Series s = series.create("Order", "");
+        Post one = post("One", true);
+        Post two = post("Two", true);
+        series.addPost(s.id(), one.id());
+        series.addPost(s.id(), two.id());
+        long three = series.addPlanned(s.id(), "Three", "");
+        var seen = events();
+
+        series.move(three, -1);
+        assertEquals(List.of("One", "Three", "Two"), titles(s));
+        assertEquals(java.util.Set.of("series:" + s.id(), "posts", "post:" + two.id()), seen.get(0));
+
+        series.move(three, -1);
+        series.move(three, -1);
+        assertEquals(List.of("Three", "One", "Two"), titles(s), "at the top it stays");
+        assertEquals(List.of(1, 2, 3), series.parts(s.id()).stream().map(Part::position).toList());
+        assertEquals(2, seen.size(), "a move that changes nothing publishes nothing");
+        assertThrows(IllegalArgumentException.class, () -> series.move(three, 2));
+    }
+
+    @Test
+    void removing_a_part_closes_the_gap_and_leaves_its_post_alone() {
+        Series s = series.create("Gaps", "");
+        Post one = post("One", true);
+        Post two = post("Two", true);
+        series.addPost(s.id(), one.id());
+        long first = series.parts(s.id()).get(0).id();
+        series.addPlanned(s.id(), "Planned", "");
+        series.addPost(s.id(), two.id());
+        var seen = events();
+
+        series.remove(first);
+
+        assertEquals(List.of("Planned", "Two"), titles(s));
+        assertEquals(List.of(1, 2), series.parts(s.id()).stream().map(Part::position).toList());
+        assertTrue(series.forPost(one.id()).isEmpty());
+        assertEquals(Status.PUBLISHED, blog.app.posts().get(one.id()).status());
+        assertEquals(java.util.Set.of("series:" + s.id(), "posts", "post:" + one.id(), "post:" + two.id()), seen.get(0));
+        series.addPost(s.id(), one.id());
+        assertEquals(List.of("Planned", "Two", "One"), titles(s), "a removed post can come back as a new part");
+    }
+
+    @Test
+    void a_renamed_series_keeps_its_old_address_as_a_redirect() {
+        Series s = series.create("Old name", "First.");
+        Series other = series.create("Taken", "");
+
+        Series kept = series.update(s.id(), "New name", "", "Second *take*.");
+        assertEquals("old-name", kept.slug(), "a blank slug keeps the address");
+        assertTrue(kept.descriptionHtml().contains("<em>take</em>"));
+
+        Series moved = series.update(s.id(), "New name", "New Name!", "Second.");
+        assertEquals("new-name", moved.slug());
+        assertEquals(java.util.Optional.of("/series/new-name/"), series.redirectFor("/series/old-name/"));
+        assertTrue(series.redirectFor("/series/taken/").isEmpty());
+
+        var taken = assertThrows(dev.kioku.web.Invalid.class, () -> series.update(s.id(), "New name", other.slug(), ""));
+        assertEquals(java.util.Set.of("slug"), taken.fields().keySet());
+        assertEquals(java.util.Set.of("title"), assertThrows(dev.kioku.web.Invalid.class,
+                () -> series.update(s.id(), " ", "", "")).fields().keySet());
+        assertEquals(java.util.Set.of("slug"), assertThrows(dev.kioku.web.Invalid.class,
+                () -> series.update(s.id(), "x", "!!!", "")).fields().keySet());
+
+        series.update(s.id(), "Old name again", "old-name", "");
+        assertEquals("/series/old-name/", series.redirectFor("/series/new-name/").orElseThrow());
+        assertTrue(series.redirectFor("/series/old-name/").isEmpty(), "the live slug is no redirect");
+    }
+
+    @Test
+    void only_an_unfilled_planned_part_takes_a_post_and_only_a_post() {
+        Series s = series.create("Plans", "");
+        long planned = series.addPlanned(s.id(), "Later", "");
+        Post a = post("A", false);
+        Post page = blog.app.posts().create(PostDraft.page("About", "Me.", aiko.id()));
+
+        assertThrows(IllegalArgumentException.class, () -> series.attach(planned, page.id()));
+        assertThrows(IllegalArgumentException.class, () -> series.attach(planned, 987_654));
+        assertThrows(IllegalArgumentException.class, () -> series.addPost(s.id(), page.id()));
+        series.attach(planned, a.id());
+        assertThrows(IllegalArgumentException.class, () -> series.attach(planned, post("B", false).id()));
     }
 }

@@ -24,6 +24,18 @@ public final class TestDatabases {
     public record Db(String url, String user, String password) {
     }
 
+    /**
+     * How many migrations a new database of this engine gets: the {@code V*.sql} files in its folder. Tests
+     * count them rather than name a number, so adding a migration does not break them.
+     */
+    public static int migrationCount(Engine engine) {
+        try (var files = java.nio.file.Files.list(Path.of(TestDatabases.class.getResource("/db/migration/" + engine.folder()).toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V.+__.+\\.sql")).count();
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Db fresh(Engine engine, Path dir) {
         if (engine == Engine.SQLITE) return new Db("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
         String name = "kioku_test_" + COUNTER.incrementAndGet();

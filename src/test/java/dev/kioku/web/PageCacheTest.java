@@ -194,8 +194,7 @@ class PageCacheTest {
         blog.clock.advance(Duration.ofMinutes(1));
 
         var s = blog.app.site().settings();
-        blog.app.site().update(new dev.kioku.site.SiteSettings("Aiko's Notebook", s.tagline(), s.language(), s.timeZone(),
-                s.postsPerPage(), s.footerText()));
+        blog.app.site().update(s.withTitle("Aiko's Notebook"));
 
         assertNotEquals(home, lastModified("/"));
         assertEquals("Aiko's Notebook", blog.page("/about/").selectFirst(".brand__title").text());
