@@ -12,6 +12,7 @@ import dev.kioku.content.Posts;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
+import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
 import dev.kioku.series.SeriesService;
@@ -80,6 +81,7 @@ public final class App implements AutoCloseable {
         web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor, List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
+                new MediaAdminRoutes(admin, media, posts),
                 new MediaRoutes(media),
                 blog));
         return web.start();

@@ -14,6 +14,7 @@ public final class Notices {
             Map.entry("unpublished", "Unpublished. It is a draft again."),
             Map.entry("restored", "Revision restored. Review it and save."),
             Map.entry("uploaded", "Uploaded."),
+            Map.entry("image-deleted", "Image deleted. Its smaller copies went with it."),
             Map.entry("settings-saved", "Settings saved."),
             Map.entry("profile-saved", "Profile saved."));
 

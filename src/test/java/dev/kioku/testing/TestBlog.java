@@ -35,6 +35,11 @@ public final class TestBlog implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The absolute URL of a path on this blog. */
+    public String url(String path) {
+        return base + path;
+    }
+
     public static TestBlog start(Engine engine, Path dir) {
         return new TestBlog(engine, dir);
     }
