@@ -219,13 +219,15 @@ public final class MediaLibrary implements ImageSizes {
         return byId(id).orElseThrow();
     }
 
+    /** The copies, narrowest first; each is drawn from the next wider one, which is much cheaper than from the original. */
     private static List<Rendition> renditions(BufferedImage picture, ImageFormat format) {
         if (picture == null) return List.of();
         List<Rendition> out = new ArrayList<>();
-        for (int width : VARIANT_WIDTHS) {
-            if (width >= picture.getWidth()) break;
-            BufferedImage smaller = Pixels.narrower(picture, width);
-            out.add(new Rendition(smaller.getWidth(), smaller.getHeight(), Pixels.encode(smaller, format)));
+        BufferedImage source = picture;
+        for (int width : VARIANT_WIDTHS.reversed()) {
+            if (width >= picture.getWidth()) continue;
+            source = Pixels.narrower(source, width);
+            out.add(0, new Rendition(source.getWidth(), source.getHeight(), Pixels.encode(source, format)));
         }
         return out;
     }

@@ -213,6 +213,19 @@ class MediaAdminTest {
     }
 
     @Test
+    void a_featured_image_too_small_for_copies_has_no_srcset_or_sizes_attribute() {
+        Media small = upload(author, "small.png", TestImages.png(400, 200));
+        published("Small", "![s](" + small.path() + ")", small.id());
+
+        Document page = blog.page("/2026/11/20/small/");
+
+        for (Element img : page.select(".featured img, .prose img")) {
+            assertFalse(img.hasAttr("srcset"), img.outerHtml());
+            assertFalse(img.hasAttr("sizes"), img.outerHtml());
+        }
+    }
+
+    @Test
     void the_picker_is_a_fragment_of_buttons_that_insert_figures() {
         Media m = upload(author, "fox.jpg", TestImages.jpeg(1000, 500));
         blog.app.media().describe(m.id(), "A \"red\" fox", "At dawn");

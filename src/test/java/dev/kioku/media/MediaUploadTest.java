@@ -242,6 +242,20 @@ class MediaUploadTest {
     }
 
     @Test
+    void a_form_announcing_more_than_100_mb_is_refused_before_it_is_read() throws IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", java.net.URI.create(blog.url("/")).getPort())) {
+            socket.getOutputStream().write(("POST /admin/media/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 200000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(2000), StandardCharsets.UTF_8);
+
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("100 MB all together"), answer);
+        }
+    }
+
+    @Test
     void in_a_form_of_several_files_the_good_ones_are_kept_and_the_refused_ones_named() {
         TestBlog.Response r = author.upload("/admin/media/", List.of(FilePart.image("good.png", TestImages.png(200, 100)),
                 FilePart.image("bad.jpg", "not at all".getBytes(StandardCharsets.UTF_8))), true);
