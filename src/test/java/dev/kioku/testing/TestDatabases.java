@@ -4,10 +4,13 @@ import dev.kioku.db.Engine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Fresh, empty databases for tests: a SQLite file in a temp folder, or a new database in one PostgreSQL
@@ -34,6 +37,20 @@ public final class TestDatabases {
             throw new IllegalStateException(e);
         }
         return new Db("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", "postgres");
+    }
+
+    /**
+     * How many migrations an empty database of this engine gets: every {@code V<n>__*.sql} in its folder, so
+     * tests that count them need no edit when a migration is added.
+     */
+    public static int migrationCount(Engine engine) {
+        try (Stream<Path> files = Files.list(Path.of(TestDatabases.class.getResource("/db/migration/" + engine.folder()).toURI()))) {
+            return (int) files.filter(p -> p.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static synchronized EmbeddedPostgres postgres() {
