@@ -13,6 +13,7 @@ import dev.kioku.content.Posts;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
+import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
 import dev.kioku.series.SeriesAdminRoutes;
@@ -90,6 +91,7 @@ public final class App implements AutoCloseable {
                 new SettingsAdminRoutes(admin, site, media),
                 new ProfileAdminRoutes(admin, authors, media),
                 new SiteStylesheet(site),
+                new MediaAdminRoutes(admin, media, posts),
                 new MediaRoutes(media),
                 blog));
         return web.start();

@@ -240,7 +240,7 @@ public final class BlogRoutes implements Routes {
     private Figure featured(Post p, Set<String> keys) {
         if (p.featuredMediaId() != null) keys.add("media:" + p.featuredMediaId());
         return p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId())
-                .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption())).orElse(null);
+                .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption(), m.srcset())).orElse(null);
     }
 
     private static Set<String> keys(String... more) {

@@ -159,8 +159,9 @@ final class PostStore {
     }
 
     /**
-     * Filters are fixed SQL with nullable parameters, never strings built from input. The LIKE escape is
-     * {@code !} because Jdbi's parser reads {@code '\'} as an escaped quote.
+     * Filters are fixed SQL with nullable parameters, never strings built from input. LIKE escapes with
+     * {@code !}, not a backslash: Jdbi's SQL lexer reads {@code '\'} as an unterminated quote, and the named
+     * parameters after it were then sent to PostgreSQL unbound (a syntax error; SQLite happened to cope).
      */
     private static final String ADMIN_FILTER = """
              where p.kind = :kind
@@ -176,7 +177,7 @@ final class PostStore {
         m.put("status", status == null ? null : status.sql());
         m.put("author", authorId);
         m.put("search", search == null || search.isBlank() ? null
-                : "%" + search.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                : "%" + likeEscaped(search.strip().toLowerCase()) + "%");
         return m;
     }
 
@@ -227,6 +228,21 @@ final class PostStore {
     Optional<Long> redirectTarget(Handle h, String fromPath) {
         return h.createQuery("select post_id from redirects where from_path = :path").bind("path", fromPath)
                 .mapTo(Long.class).findOne();
+    }
+
+    List<Posts.ImageUse> imageUses(Handle h, long mediaId, String path) {
+        String like = "%" + likeEscaped(path) + "%";
+        return h.createQuery("""
+                select id, kind, title, case when featured_media_id = :media then 1 else 0 end as featured from posts
+                where featured_media_id = :media or body_md like :like escape '!'
+                order by id""").bind("media", mediaId).bind("like", like)
+                .map((rs, ctx) -> new Posts.ImageUse(rs.getLong(1), Kind.valueOf(rs.getString(2).toUpperCase()),
+                        rs.getString(3), rs.getInt(4) == 1)).list();
+    }
+
+    /** Text matched literally by {@code like ... escape '!'}. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private List<Post> list(Handle h, Query q, int offset, int limit) {

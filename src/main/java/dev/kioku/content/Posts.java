@@ -249,6 +249,20 @@ public final class Posts {
                 .filter(Post::isPublic).map(p -> p.permalink(zone.get()));
     }
 
+    /**
+     * Posts and pages of any status that show an image, as their featured image or in their text (by path),
+     * so the media library can refuse to delete an image still in use.
+     *
+     * @return the uses, oldest post first; empty when nothing shows it
+     */
+    public List<ImageUse> imageUses(long mediaId, String path) {
+        return jdbi.withHandle(h -> store.imageUses(h, mediaId, path));
+    }
+
+    /** A post or page showing an image; {@code featured} when as its featured image, else in its text. */
+    public record ImageUse(long postId, Kind kind, String title, boolean featured) {
+    }
+
     /** A page of a listing and the total it was cut from. */
     public record Slice(List<Post> posts, int total) {
     }

@@ -27,12 +27,29 @@ public final class HtmlPolicy {
     private static final Pattern LANGUAGE = Pattern.compile("language-[a-z0-9+#-]+");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern PIXELS = Pattern.compile("[0-9]{1,5}");
+    /**
+     * {@code /a-480w.jpg 480w , https://cdn.example/a.jpg 1200w}: local or http(s) URLs without commas, width
+     * descriptors. The sanitizer has already dropped candidates with other protocols and rejoined the rest
+     * with {@code " , "}.
+     */
+    private static final String SRCSET_CANDIDATE = "(?:/(?![/\\\\])|https?://)[^\\s,\"'<>\\\\^`{|}]{1,500} [1-9][0-9]{0,4}w";
+    private static final Pattern SRCSET = Pattern.compile(SRCSET_CANDIDATE + "(?: ?, " + SRCSET_CANDIDATE + "){0,9}");
+    /** {@code (min-width: 60rem) 50rem, 100vw}: the media conditions and lengths the validator accepts, nothing else. */
+    private static final String SIZE = "(?:\\((?:min|max)-width: ?[0-9]{1,5}(?:\\.[0-9]{1,3})?(?:px|em|rem)\\) )?"
+            + "[0-9]{1,5}(?:\\.[0-9]{1,3})?(?:px|em|rem|vw)";
+    private static final Pattern SIZES = Pattern.compile(SIZE + "(?:, " + SIZE + "){0,9}");
     private static final String NEVER_IN_URLS = "\"<>\\^`{|}";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static final ElementPolicy IMG_NEEDS_SRC_AND_ALT = (name, attrs) -> {
         if (indexOfName(attrs, "src") < 0) return null;
         if (indexOfName(attrs, "alt") < 0) attrs.addAll(List.of("alt", ""));
+        int srcset = indexOfName(attrs, "srcset");
+        int sizes = indexOfName(attrs, "sizes");
+        if ((srcset < 0) != (sizes < 0)) { // width descriptors need sizes, and sizes needs srcset
+            int lone = Math.max(srcset, sizes);
+            attrs.subList(lone, lone + 2).clear();
+        }
         return name;
     };
 
@@ -63,6 +80,8 @@ public final class HtmlPolicy {
                     .matching((el, attr, value) -> isMailto(value) ? null : validUrl(value))
                     .onElements("img")
             .allowAttributes("alt").onElements("img")
+            .allowAttributes("srcset").matching(SRCSET).onElements("img")
+            .allowAttributes("sizes").matching(SIZES).onElements("img")
             .allowAttributes("width", "height").matching(PIXELS).onElements("img")
             .allowAttributes("loading").matching(Pattern.compile("lazy|eager")).onElements("img")
             .allowAttributes("decoding").matching(Pattern.compile("async|sync|auto")).onElements("img")

@@ -3,6 +3,7 @@ package dev.kioku.web;
 import dev.kioku.config.Config;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -21,6 +22,11 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final String CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** Largest file a form may carry (the media library's limit). */
+    public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    /** Largest form with files, all files together: several photos in one form without JavaScript. */
+    public static final long MAX_FORM_BYTES = 100L * 1024 * 1024;
 
     private final Javalin app;
     private final Config config;
@@ -41,7 +47,10 @@ public final class WebServer {
             cfg.http.generateEtags = false;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_FORM_BYTES, SizeUnit.BYTES);
             cfg.routes.before(WebServer::headers);
+            cfg.routes.before(WebServer::sizeLimit);
             cfg.routes.before(WebServer::slashRedirect);
             assets.register(cfg.routes, responses);
             PublicPages pages = new PublicPages(cfg.routes, cache, responses, clock);
@@ -50,7 +59,12 @@ public final class WebServer {
             cfg.routes.exception(NotFound.class, (e, ctx) -> notFound(ctx, errorPage, redirects));
             cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(403).header("Cache-Control", "no-store")
                     .contentType("text/plain; charset=utf-8").result(e.getMessage()));
+            cfg.routes.exception(TooLarge.class, (e, ctx) -> tooLarge(ctx, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (isOversizeForm(e)) {
+                    tooLarge(ctx, tooLargeMessage());
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 errorPage(ctx, 500, errorPage);
             });
@@ -87,6 +101,32 @@ public final class WebServer {
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "SAMEORIGIN");
         ctx.header("Content-Security-Policy", CSP);
+    }
+
+    /** A form announcing more bytes than any form may carry is refused before a byte of it is read. */
+    private static void sizeLimit(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_FORM_BYTES) throw new TooLarge(tooLargeMessage());
+    }
+
+    private static void tooLarge(Context ctx, String message) {
+        ctx.status(413).header("Cache-Control", "no-store").header("Connection", "close")
+                .contentType("text/plain; charset=utf-8").result(message);
+    }
+
+    /** Jetty's multipart parser stops a file or form over the limits with an IllegalStateException, maybe wrapped. */
+    private static boolean isOversizeForm(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof IllegalStateException && m != null && (m.startsWith("max file size exceeded")
+                    || m.startsWith("max length exceeded"))) return true;
+        }
+        return false;
+    }
+
+    /** One sentence for every upload over the limits, whichever layer noticed it. */
+    static String tooLargeMessage() {
+        return "This upload is too large: each file may be at most " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB, and "
+                + MAX_FORM_BYTES / (1024 * 1024) + " MB all together. Make the images smaller or send fewer at a time.";
     }
 
     /** WordPress-style canonical paths end in a slash: {@code /about} answers 301 to {@code /about/}. */

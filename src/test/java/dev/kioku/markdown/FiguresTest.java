@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -81,6 +82,57 @@ class FiguresTest {
 
         assertEquals("/media/a.png", img.attr("src"));
         assertFalse(img.hasAttr("width"));
+    }
+
+    /** A 1200 px fox with copies 480 and 960 wide, and an 800 px owl with none. */
+    private final Markdown withCopies = new Markdown(new ImageSizes() {
+        @Override
+        public Optional<Size> sizeOf(String src) {
+            return switch (src) {
+                case "/media/fox.jpg" -> Optional.of(new Size(1200, 800));
+                case "/media/owl.jpg" -> Optional.of(new Size(800, 600));
+                default -> Optional.empty();
+            };
+        }
+
+        @Override
+        public List<Variant> variantsOf(String src) {
+            return src.equals("/media/fox.jpg")
+                    ? List.of(new Variant("/media/fox-960w.jpg", 960), new Variant("/media/fox-480w.jpg", 480))
+                    : List.of();
+        }
+    });
+
+    @Test
+    void a_figure_with_smaller_copies_offers_them_in_srcset_with_the_width_the_theme_shows_it() {
+        Element img = Jsoup.parseBodyFragment(withCopies.render("![A fox](/media/fox.jpg \"Dawn\")").html())
+                .selectFirst("figure > img");
+
+        assertEquals("/media/fox.jpg", img.attr("src"));
+        assertEquals(List.of("/media/fox-480w.jpg 480w", "/media/fox-960w.jpg 960w", "/media/fox.jpg 1200w"),
+                List.of(img.attr("srcset").split("\\s*,\\s*")));
+        assertEquals(ImageRenderer.FIGURE_SIZES, img.attr("sizes"));
+        assertEquals("1200", img.attr("width"));
+    }
+
+    @Test
+    void an_image_inside_text_with_copies_gets_srcset_sized_to_the_column() {
+        Element img = Jsoup.parseBodyFragment(withCopies.render("See ![a fox](/media/fox.jpg) here.").html())
+                .selectFirst("p > img");
+
+        assertTrue(img.attr("srcset").endsWith("/media/fox.jpg 1200w"), img.attr("srcset"));
+        assertEquals(ImageRenderer.INLINE_SIZES, img.attr("sizes"));
+    }
+
+    @Test
+    void images_without_copies_or_unknown_images_get_no_srcset() {
+        Document doc = Jsoup.parseBodyFragment(withCopies.render("![owl](/media/owl.jpg)\n\n![far](https://example.com/far.jpg)").html());
+
+        for (Element img : doc.select("img")) {
+            assertFalse(img.hasAttr("srcset"), img.outerHtml());
+            assertFalse(img.hasAttr("sizes"), img.outerHtml());
+        }
+        assertEquals("800", doc.selectFirst("img[alt=owl]").attr("width"));
     }
 
     @Test

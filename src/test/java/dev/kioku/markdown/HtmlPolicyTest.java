@@ -45,6 +45,26 @@ class HtmlPolicyTest {
     }
 
     @Test
+    void srcset_and_sizes_are_kept_only_together_and_only_with_web_urls_and_width_descriptors() {
+        Document doc = sanitize("<img src=\"/a.jpg\" alt=\"a\" srcset=\"/a-480w.jpg 480w, https://cdn.example/a.jpg 1200w\" "
+                + "sizes=\"(min-width: 60rem) 50rem, 100vw\">"
+                + "<img src=\"/b.jpg\" alt=\"b\" srcset=\"javascript:alert(1) 480w, /b.jpg 900w\" sizes=\"100vw\">"
+                + "<img src=\"/c.jpg\" alt=\"c\" srcset=\"/c-480w.jpg 480w, /c.jpg 900w\">"
+                + "<img src=\"/d.jpg\" alt=\"d\" srcset=\"/d-480w.jpg 480w, /d.jpg 900w\" sizes=\"expression(alert(1))\">"
+                + "<img src=\"/e.jpg\" alt=\"e\" srcset=\"//evil.example/e.jpg 2x\" sizes=\"100vw\">");
+
+        Element kept = doc.selectFirst("img[alt=a]");
+        assertEquals("/a-480w.jpg 480w, https://cdn.example/a.jpg 1200w", kept.attr("srcset").replace(" , ", ", "));
+        assertEquals("(min-width: 60rem) 50rem, 100vw", kept.attr("sizes"));
+        assertEquals("/b.jpg 900w", doc.selectFirst("img[alt=b]").attr("srcset"), "the javascript: candidate is dropped");
+        for (String alt : new String[] {"c", "d", "e"}) {
+            Element img = doc.selectFirst("img[alt=" + alt + "]");
+            assertFalse(img.hasAttr("srcset"), alt);
+            assertFalse(img.hasAttr("sizes"), alt);
+        }
+    }
+
+    @Test
     void values_html5_would_reject_are_dropped() {
         Document doc = sanitize(
                 "<img src=\"a.png\" alt=\"\" width=\"50%\" height=\"10\" loading=\"soon\">"

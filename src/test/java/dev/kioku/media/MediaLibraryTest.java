@@ -2,6 +2,7 @@ package dev.kioku.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.kioku.events.EventBus;
+import dev.kioku.testing.TestImages;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +116,73 @@ class MediaLibraryTest {
             }
         }
         assertEquals(404, blog.get("/media/2026/evil.png").status());
+    }
+
+    private List<Path> filesOnDisk() throws IOException {
+        Path folder = blog.app.config().dataDir().resolve("media");
+        if (!Files.exists(folder)) return List.of();
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private MediaLibrary libraryMovingWith(MediaFiles.Mover mover) {
+        return new MediaLibrary(blog.app.database().jdbi(), blog.app.config().dataDir(), new EventBus(), blog.clock,
+                new Random(7), mover);
+    }
+
+    @Test
+    void an_upload_failing_half_way_through_moving_its_files_into_place_leaves_no_file_and_no_row() throws IOException {
+        long author = blog.author("Aiko Mori").id();
+        AtomicInteger moves = new AtomicInteger();
+        MediaLibrary failing = libraryMovingWith((from, to) -> {
+            if (moves.incrementAndGet() == 3) throw new IOException("disk full");
+            MediaFiles.ATOMIC.move(from, to);
+        });
+
+        assertThrows(UncheckedIOException.class, () -> failing.upload("big.jpg", TestImages.jpeg(2000, 1000), author));
+
+        assertEquals(3, moves.get(), "the image and one copy were in place when the third move failed");
+        assertEquals(List.of(), filesOnDisk());
+        assertEquals(0, media.list(0, 10).total());
+    }
+
+    @Test
+    void an_upload_the_database_refuses_leaves_no_file() throws IOException {
+        long nobody = 999_999;
+
+        assertThrows(RuntimeException.class, () -> media.upload("a.png", TestImages.png(1000, 500), nobody));
+
+        assertEquals(List.of(), filesOnDisk());
+        assertEquals(0, media.list(0, 10).total());
+    }
+
+    @Test
+    void staging_files_left_by_a_crash_are_swept_at_start_and_never_served() throws IOException {
+        Path staging = Files.createDirectories(blog.app.config().dataDir().resolve("media/.staging"));
+        Path old = Files.writeString(staging.resolve("upload-1.tmp"), "half an image");
+        Files.setLastModifiedTime(old, FileTime.from(blog.clock.instant().minus(Duration.ofHours(2))));
+        Path fresh = Files.writeString(staging.resolve("upload-2.tmp"), "another node is writing this");
+        Files.setLastModifiedTime(fresh, FileTime.from(blog.clock.instant()));
+
+        libraryMovingWith(MediaFiles.ATOMIC);
+
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh));
+        assertEquals(404, blog.get("/media/.staging/upload-2.tmp").status());
+    }
+
+    @Test
+    void deleting_an_image_removes_its_row_its_copies_and_their_files() throws IOException {
+        Media m = media.add("2026", "wide.png", png(1200, 600), "", "");
+        assertEquals(3, filesOnDisk().size());
+
+        assertEquals(Optional.of(m), media.delete(m.id()));
+
+        assertEquals(List.of(), filesOnDisk());
+        assertEquals(Optional.empty(), media.byId(m.id()));
+        assertEquals(List.of(), media.variantsOf("/media/2026/wide.png"));
+        assertEquals(Optional.empty(), media.delete(m.id()));
     }
 
     @Test

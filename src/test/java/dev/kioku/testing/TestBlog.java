@@ -40,6 +40,11 @@ public final class TestBlog implements AutoCloseable {
         return base;
     }
 
+    /** The absolute URL of a path on this blog. */
+    public String url(String path) {
+        return base + path;
+    }
+
     public static TestBlog start(Engine engine, Path dir) {
         return new TestBlog(engine, dir);
     }

@@ -4,10 +4,13 @@ import dev.kioku.db.Engine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Fresh, empty databases for tests: a SQLite file in a temp folder, or a new database in one PostgreSQL
@@ -48,6 +51,10 @@ public final class TestDatabases {
         return new Db("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", "postgres");
     }
 
+    /**
+     * How many migrations an empty database of this engine gets: every {@code V<n>__*.sql} in its folder, so
+     * tests that count them need no edit when a migration is added.
+     */
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {

@@ -1,0 +1,125 @@
+package dev.kioku.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns uploaded bytes into the image Kioku stores, or refuses them with a sentence for the writer.
+ *
+ * <p>What is accepted is decided by decoding, never by the name or the browser's content type: the bytes
+ * must be a JPEG, PNG, GIF or WebP that ImageIO can read to the last pixel. Then:
+ * <ul>
+ * <li>JPEG and PNG are turned upright (EXIF orientation) and encoded again, which drops EXIF (GPS position,
+ * camera serial numbers), comments and anything smuggled after the image data.</li>
+ * <li>WebP cannot be written by ImageIO, so it is stored as PNG when it has transparency and as JPEG when
+ * it does not. An animated WebP keeps its first frame.</li>
+ * <li>GIF keeps its frames byte for byte (animations stay animated) with comments and application blocks
+ * removed ({@link GifBlocks}).</li>
+ * <li>A picture larger than {@value #MAX_EDGE} px on a side is shrunk to that, as WordPress does: no
+ * screen needs more, and it keeps memory and disk in check.</li>
+ * </ul>
+ */
+final class ImageCleaner {
+    /** Longest side of a stored (non-GIF) image. */
+    static final int MAX_EDGE = 2560;
+    /** Largest picture decoded at all: beyond this a small file could be a decompression bomb. */
+    static final long MAX_PIXELS = 60_000_000L;
+    static final int MAX_FRAMES = 1000;
+
+    static final String NOT_AN_IMAGE = "This file is not an image Kioku can use. Images are recognised by their "
+            + "contents, not their name: upload a JPEG, PNG, GIF or WebP.";
+    static final String DAMAGED = "This image is damaged or cut off, so it cannot be read. Export it again and upload the new file.";
+
+    /**
+     * An image ready to store.
+     *
+     * @param picture the decoded, upright picture to draw smaller copies from; null for animations
+     */
+    record Cleaned(ImageFormat format, byte[] bytes, int width, int height, BufferedImage picture) {
+    }
+
+    private ImageCleaner() {
+    }
+
+    /** @throws IllegalArgumentException with a sentence for the writer when the bytes are refused */
+    static Cleaned clean(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) throw new IllegalArgumentException("This file is empty.");
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = readerFor(in);
+            try {
+                ImageFormat format = ImageFormat.ofReaderName(reader.getFormatName()).orElseThrow();
+                reader.setInput(in, false, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if ((long) w * h > MAX_PIXELS) {
+                    throw new IllegalArgumentException("This image is " + w + " × " + h + " pixels; Kioku takes up to "
+                            + MAX_PIXELS / 1_000_000 + " megapixels. Make it smaller and upload it again.");
+                }
+                return format == ImageFormat.GIF ? gif(bytes, reader) : still(bytes, format, reader, w, h);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IllegalArgumentException refused) {
+            throw refused;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(DAMAGED, e);
+        }
+    }
+
+    /** A reader for one of the accepted formats; refuses other formats by name, and non-images. */
+    private static ImageReader readerFor(ImageInputStream in) {
+        Optional<String> other = Optional.empty();
+        for (Iterator<ImageReader> it = ImageIO.getImageReaders(in); it.hasNext(); ) {
+            ImageReader reader = it.next();
+            String name;
+            try {
+                name = reader.getFormatName();
+            } catch (IOException e) {
+                reader.dispose();
+                continue;
+            }
+            if (ImageFormat.ofReaderName(name).isPresent()) return reader;
+            other = Optional.of(name.toUpperCase(Locale.ROOT));
+            reader.dispose();
+        }
+        throw new IllegalArgumentException(other
+                .map(name -> "This is a " + name + " image; Kioku takes JPEG, PNG, GIF and WebP. Convert it and upload it again.")
+                .orElse(NOT_AN_IMAGE));
+    }
+
+    private static Cleaned still(byte[] bytes, ImageFormat format, ImageReader reader, int w, int h) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = Math.max(w, h) / MAX_EDGE; // decode a huge photo at about twice the kept size, not in full
+        if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+        BufferedImage decoded = reader.read(0, param);
+        boolean alpha = decoded.getColorModel().hasAlpha() && format != ImageFormat.JPEG;
+        ImageFormat stored = format == ImageFormat.WEBP ? (alpha ? ImageFormat.PNG : ImageFormat.JPEG) : format;
+        int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.NORMAL;
+        BufferedImage upright = Pixels.upright(decoded, orientation, alpha, stored);
+        BufferedImage picture = Pixels.fitted(upright, MAX_EDGE);
+        return new Cleaned(stored, Pixels.encode(picture, stored), picture.getWidth(), picture.getHeight(), picture);
+    }
+
+    private static Cleaned gif(byte[] bytes, ImageReader reader) throws IOException {
+        int frames = reader.getNumImages(true);
+        if (frames > MAX_FRAMES) {
+            throw new IllegalArgumentException("This GIF has " + frames + " frames; Kioku takes up to " + MAX_FRAMES + ".");
+        }
+        BufferedImage first = reader.read(0);
+        for (int i = 1; i < frames; i++) reader.read(i); // every frame must decode, not just the first
+        GifBlocks.Cleaned cleaned = GifBlocks.clean(bytes);
+        int w = (bytes[6] & 0xFF) | (bytes[7] & 0xFF) << 8; // the logical screen: frames may be smaller
+        int h = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
+        if (w == 0 || h == 0) throw new IllegalArgumentException(DAMAGED);
+        BufferedImage picture = cleaned.frames() == 1 ? Pixels.upright(first, ExifOrientation.NORMAL, true, ImageFormat.PNG) : null;
+        return new Cleaned(ImageFormat.GIF, cleaned.bytes(), w, h, picture);
+    }
+}
