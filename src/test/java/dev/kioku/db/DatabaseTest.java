@@ -36,7 +36,7 @@ class DatabaseTest {
     void migrations_apply_once_and_foreign_keys_are_enforced(Engine engine) {
         TestDatabases.Db target = TestDatabases.fresh(engine, dir);
         try (Database db = Database.open(target.url(), target.user(), target.password())) {
-            assertEquals(1, db.migrate());
+            assertEquals(TestDatabases.migrationCount(engine), db.migrate());
             assertEquals(0, db.migrate());
             assertEquals(engine, db.engine());
             assertThrows(UnableToExecuteStatementException.class, () -> db.jdbi().useHandle(h -> h.execute(

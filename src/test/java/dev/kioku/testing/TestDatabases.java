@@ -36,6 +36,15 @@ public final class TestDatabases {
         return new Db("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", "postgres");
     }
 
+    /** How many migrations Kioku ships for an engine (each version a file in {@code db/migration/<engine>}). */
+    public static int migrationCount(Engine engine) {
+        try (var files = java.nio.file.Files.list(Path.of(TestDatabases.class.getResource("/db/migration/" + engine.folder()).toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migrations", e);
+        }
+    }
+
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
