@@ -79,6 +79,13 @@ public final class MediaLibrary implements ImageSizes {
                         rs.getInt(5), rs.getString(6), rs.getString(7))).findOne());
     }
 
+    /** Every image in the library, newest first; empty when there is none. */
+    public java.util.List<Media> images() {
+        return jdbi.withHandle(h -> h.createQuery("select id, path, mime, width, height, alt, caption from media order by id desc")
+                .map((rs, ctx) -> new Media(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getString(6), rs.getString(7))).list());
+    }
+
     /** Intrinsic size of a local image, so figures get {@code width} and {@code height} (no layout shift). */
     @Override
     public Optional<Size> sizeOf(String src) {
