@@ -8,7 +8,10 @@ import dev.kioku.authors.Authors;
 import dev.kioku.blog.BlogRoutes;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
+import dev.kioku.content.ContentAdminRoutes;
+import dev.kioku.content.DraftPreviewRoutes;
 import dev.kioku.content.Posts;
+import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
@@ -48,6 +51,7 @@ public final class App implements AutoCloseable {
     private final SiteService site;
     private final Posts posts;
     private final SeriesService series;
+    private final ScheduledPublisher publisher;
     private WebServer web;
 
     /**
@@ -68,6 +72,7 @@ public final class App implements AutoCloseable {
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
+        this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -80,8 +85,12 @@ public final class App implements AutoCloseable {
         web = new WebServer(config, cache, assets, clock, blog::errorPage, posts::redirectFor, List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site),
+                new ContentAdminRoutes(admin, posts, series, media, markdown, site, authors, clock),
+                new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
                 blog));
+        // posts that came due while the blog was down are public before the first request is answered
+        publisher.start();
         return web.start();
     }
 
@@ -106,6 +115,11 @@ public final class App implements AutoCloseable {
 
     public Posts posts() {
         return posts;
+    }
+
+    /** Publishes scheduled posts; tests call {@code publishDue()} after moving the clock. */
+    public ScheduledPublisher publisher() {
+        return publisher;
     }
 
     public SeriesService series() {
@@ -143,6 +157,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.stop();
+        publisher.stop();
         database.close();
     }
 }
