@@ -71,15 +71,19 @@ final class LineDiff {
                 out.add(new DiffLine(DiffLine.Type.SAME, a0 + i + 1, b0 + j + 1, a.get(a0 + i)));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new DiffLine(DiffLine.Type.ADDED, null, b0 + j + 1, b.get(b0 + j)));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // removals before additions, so a changed line reads as "this went, that came"
                 out.add(new DiffLine(DiffLine.Type.REMOVED, a0 + i + 1, null, a.get(a0 + i)));
                 i++;
+            } else {
+                out.add(new DiffLine(DiffLine.Type.ADDED, null, b0 + j + 1, b.get(b0 + j)));
+                j++;
             }
         }
     }
+
+    /** Fewer unchanged lines than this are shown rather than folded into a marker. */
+    static final int MIN_FOLDED = 4;
 
     /** Keeps {@code context} unchanged lines around each change and folds the rest. */
     static List<DiffLine> fold(List<DiffLine> lines, int context) {
@@ -94,7 +98,7 @@ final class LineDiff {
             while (end < lines.size() && lines.get(end).type() == DiffLine.Type.SAME) end++;
             int keepHead = i == 0 ? 0 : context;
             int keepTail = end == lines.size() ? 0 : context;
-            if (end - i > keepHead + keepTail + 1) {
+            if (end - i - keepHead - keepTail >= MIN_FOLDED) {
                 out.addAll(lines.subList(i, i + keepHead));
                 int hidden = end - i - keepHead - keepTail;
                 out.add(new DiffLine(DiffLine.Type.SKIPPED, null, null, hidden + (hidden == 1 ? " unchanged line" : " unchanged lines")));
