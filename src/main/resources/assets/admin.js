@@ -47,6 +47,16 @@
     });
   });
 
+  // the preview follows the text: scrolled to the same share of its length
+  var body = document.getElementById("body");
+  var preview = document.getElementById("preview");
+  if (body && preview) {
+    body.addEventListener("scroll", function () {
+      var range = body.scrollHeight - body.clientHeight;
+      if (range > 0) preview.scrollTop = (body.scrollTop / range) * (preview.scrollHeight - preview.clientHeight);
+    }, { passive: true });
+  }
+
   var editor = document.getElementById("editor");
   if (editor && window.htmx) autosave(editor);
 
@@ -68,7 +78,7 @@
   // text in the page, says why, and tries again; a save with a lost session is held back until it can work.
   function autosave(form) {
     var status = document.getElementById("autosave-status");
-    var dirty = false, inFlight = false, trouble = null;
+    var dirty = false, inFlight = false, trouble = null, heldSubmit = null;
 
     function say(text, tone, link) {
       status.className = "autosave autosave--" + tone;
@@ -100,7 +110,8 @@
     setInterval(run, 10000);
 
     form.addEventListener("htmx:beforeSwap", function (e) {
-      if (e.detail.elt !== form) return;
+      // fired on the swap target: the request's own element is in requestConfig
+      if (!e.detail.requestConfig || e.detail.requestConfig.elt !== form) return;
       var code = e.detail.xhr.status;
       if (code === 401) {
         e.detail.shouldSwap = false;
@@ -123,14 +134,30 @@
         status.className = "autosave";
       }
     });
-    form.addEventListener("htmx:afterRequest", function (e) { if (e.detail.elt === form) inFlight = false; });
+    // a save clicked while an autosave is under way waits for it: the first autosave of a new post makes the
+    // draft, and the save must update that draft rather than make a second one
+    function finished() {
+      inFlight = false;
+      if (heldSubmit) {
+        var button = heldSubmit;
+        heldSubmit = null;
+        form.requestSubmit(button);
+      }
+    }
+    form.addEventListener("htmx:afterRequest", function (e) { if (e.detail.elt === form) finished(); });
     form.addEventListener("htmx:sendError", function (e) {
       if (e.detail.elt !== form) return;
-      inFlight = false; dirty = true;
+      dirty = true;
       say("Cannot reach the server. Your text is still here; autosave will try again.", "error");
+      finished();
     });
 
     form.addEventListener("submit", function (e) {
+      if (inFlight) {
+        e.preventDefault();
+        heldSubmit = e.submitter || null;
+        return;
+      }
       if (!trouble) return;
       e.preventDefault();
       var submitter = e.submitter;

@@ -32,8 +32,11 @@ public record EditorView(AdminFrame frame, Kind kind, Long id, PostForm form, Ma
         images = List.copyOf(images);
     }
 
-    /** Someone else's save that came first. */
+    /** A save that came first: someone else's, or the same person's in another tab ({@code who} is "you"). */
     public record Conflict(String who, String when, String currentUrl, long currentVersion) {
+        public boolean bySelf() {
+            return who.equals("you");
+        }
     }
 
     /** An image the featured image can be. */

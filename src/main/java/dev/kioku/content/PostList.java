@@ -50,7 +50,7 @@ final class PostList {
         SiteSettings s = site.settings();
         Map<Long, String> names = new HashMap<>();
         List<PostListView.Row> rows = slice.posts().stream().map(p -> new PostListView.Row(p.title(),
-                EditRules.mayEdit(me, p) ? base + p.id() + "/" : null, p.status().name().toLowerCase(), label(p.status().name().toLowerCase()),
+                EditRules.mayEdit(me, p) ? base + p.id() + "/" : null, p.status().name().toLowerCase(), statusLabel(p.status()),
                 names.computeIfAbsent(p.authorId(), id -> authors.staff(id).map(Staff::displayName).orElse("—")),
                 when(p, s), p.isPublic() ? p.permalink(s.timeZone()) : null, p.tags().stream().map(Tag::name).toList())).toList();
         int first = slice.total() == 0 ? 0 : (page - 1) * PER_PAGE + 1;
@@ -67,6 +67,10 @@ final class PostList {
             case SCHEDULED -> "Scheduled for " + When.of(p.publishedAt(), s);
             case DRAFT -> "Edited " + When.of(p.updatedAt(), s);
         };
+    }
+
+    private static String statusLabel(Status s) {
+        return s.name().charAt(0) + s.name().substring(1).toLowerCase();
     }
 
     private static Status status(String tab) {
