@@ -136,11 +136,15 @@ public record PostForm(String title, String slug, String body, String tags, Stri
         }
     }
 
-    /** The draft to save; call only when {@link #problems} found none. An empty title becomes "Untitled". */
+    /**
+     * The draft to save. Saving calls it only when {@link #problems} found none; an autosave, which keeps
+     * only the writing, calls it on any input, so nothing here may fail: an empty title becomes "Untitled",
+     * an unreadable year or image is left out.
+     */
     PostDraft draft(Kind kind, long authorId) {
-        Post.Review review = reviewTitle.isEmpty() ? null : new Post.Review(reviewTitle,
-                reviewYear.isEmpty() ? null : Integer.valueOf(reviewYear), reviewCreator.isEmpty() ? null : reviewCreator,
-                reviewKind.isEmpty() ? null : reviewKind);
+        Integer year = reviewYear.matches("-?\\d{1,4}") ? Integer.valueOf(reviewYear) : null;
+        Post.Review review = reviewTitle.isEmpty() ? null : new Post.Review(reviewTitle, year,
+                reviewCreator.isEmpty() ? null : reviewCreator, reviewKind.isEmpty() ? null : reviewKind);
         Long image = featuredMediaId.matches("\\d{1,18}") ? Long.valueOf(featuredMediaId) : null;
         return new PostDraft(kind, title.isEmpty() ? "Untitled" : title, slug.isEmpty() ? null : Slugs.slugify(slug), body,
                 authorId, tagList(), image, commentsOpen, review, excerpt);

@@ -91,6 +91,19 @@ class AutosaveAndRevisionsTest {
     }
 
     @Test
+    void an_autosave_keeps_the_writing_even_when_other_fields_would_not_pass_a_save() {
+        Document editor = ann.page("/admin/posts/" + post.id() + "/");
+
+        TestBlog.Response r = autosave(editor, "title", "", "body", "half-typed", "reviewYear", "nineteen", "reviewTitle", "",
+                "featuredMediaId", "not a number", "slug", "!!!");
+
+        assertEquals(200, r.status(), r.text());
+        Revision kept = blog.app.posts().latestRevision(post.id()).orElseThrow();
+        assertEquals("half-typed", kept.bodyMd());
+        assertEquals("notes", kept.slug(), "an unusable slug keeps the post's own");
+    }
+
+    @Test
     void only_the_newest_twenty_autosaves_are_kept_and_saves_are_all_kept() {
         Document editor = ann.page("/admin/posts/" + post.id() + "/");
         for (int i = 1; i <= 25; i++) autosave(editor, "body", "draft " + i);
