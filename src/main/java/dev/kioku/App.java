@@ -9,7 +9,10 @@ import dev.kioku.authors.ProfileAdminRoutes;
 import dev.kioku.blog.BlogRoutes;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
+import dev.kioku.content.ContentAdminRoutes;
+import dev.kioku.content.DraftPreviewRoutes;
 import dev.kioku.content.Posts;
+import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
@@ -54,6 +57,7 @@ public final class App implements AutoCloseable {
     private final Posts posts;
     private final SeriesService series;
     private final Sessions sessions;
+    private final ScheduledPublisher publisher;
     private WebServer web;
 
     /**
@@ -75,6 +79,7 @@ public final class App implements AutoCloseable {
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.sessions = new Sessions(jdbi, authors, clock);
+        this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -92,8 +97,12 @@ public final class App implements AutoCloseable {
                 new ProfileAdminRoutes(admin, authors, media),
                 new SiteStylesheet(site),
                 new MediaAdminRoutes(admin, media, posts),
+                new ContentAdminRoutes(admin, posts, series, media, markdown, site, authors, clock),
+                new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
                 blog));
+        // posts that came due while the blog was down are public before the first request is answered
+        publisher.start();
         return web.start();
     }
 
@@ -118,6 +127,11 @@ public final class App implements AutoCloseable {
 
     public Posts posts() {
         return posts;
+    }
+
+    /** Publishes scheduled posts; tests call {@code publishDue()} after moving the clock. */
+    public ScheduledPublisher publisher() {
+        return publisher;
     }
 
     public SeriesService series() {
@@ -164,6 +178,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.stop();
+        publisher.stop();
         database.close();
     }
 }

@@ -9,6 +9,7 @@ public final class Notices {
             Map.entry("welcome", "Welcome to Kioku. Your blog is ready."),
             Map.entry("password-changed", "Your password has been changed. Other sessions were signed out."),
             Map.entry("saved", "Saved."),
+            Map.entry("updated", "Saved. The changes are live on your site."),
             Map.entry("published", "Published. It is live on your site."),
             Map.entry("scheduled", "Scheduled."),
             Map.entry("unpublished", "Unpublished. It is a draft again."),

@@ -191,16 +191,29 @@ public final class BlogRoutes implements Routes {
         return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null, keys)), keys);
     }
 
+    /**
+     * A post or page of any status as readers will see it once published, for private preview links: never
+     * cached, no canonical link, and without neighbours (a draft has no place among public posts yet).
+     */
+    public byte[] draftPage(Post p) {
+        Site s = site.site();
+        SeriesView box = p.kind() == Kind.PAGE ? null : series.forPost(p.id()).orElse(null);
+        return templates.render("blog/post.jte", view(p, s, null, box, null, null, keys()));
+    }
+
+    /** @param path the canonical path, or null for a page that must not name one (previews) */
     private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer,
                           Set<String> keys) {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
         Figure featured = featured(p, keys);
-        Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), s.absolute(path),
+        Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), path == null ? null : s.absolute(path),
                 p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
-        var day = p.publishedAt().atZone(st.timeZone());
+        // a draft has no publication date yet: it shows the time it was last saved
+        java.time.Instant shown = p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
+        var day = shown.atZone(st.timeZone());
         String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
-        return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(p.publishedAt()), st.isoDate(p.publishedAt()), archive,
+        return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(shown), st.isoDate(shown), archive,
                 p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer);
     }
 

@@ -12,10 +12,14 @@ import java.util.List;
  * @param publishedAt  when it went (or goes) public, or null for a draft never published
  * @param featuredMediaId media row of the featured image, or null
  * @param review       what the post reviews, or null
+ * @param excerpt      what lists and link previews show: the writer's own excerpt, else the automatic one
+ * @param customExcerpt the excerpt the writer typed, or null when the automatic one is used
+ * @param version      bumped by every saved edit, so a save made on an older version can be refused
  */
 public record Post(long id, Kind kind, String title, String slug, String bodyMd, String bodyHtml, String excerpt,
                    int words, Status status, Instant publishedAt, Instant createdAt, Instant updatedAt, long authorId,
-                   Long featuredMediaId, boolean commentsOpen, Review review, List<Tag> tags) {
+                   Long featuredMediaId, boolean commentsOpen, Review review, List<Tag> tags, String customExcerpt,
+                   long version) {
 
     public Post {
         tags = List.copyOf(tags);
@@ -47,6 +51,6 @@ public record Post(long id, Kind kind, String title, String slug, String bodyMd,
 
     Post withTags(List<Tag> newTags) {
         return new Post(id, kind, title, slug, bodyMd, bodyHtml, excerpt, words, status, publishedAt, createdAt,
-                updatedAt, authorId, featuredMediaId, commentsOpen, review, newTags);
+                updatedAt, authorId, featuredMediaId, commentsOpen, review, newTags, customExcerpt, version);
     }
 }

@@ -18,7 +18,7 @@ final class PostStore {
     private static final String COLUMNS = """
             select p.id, p.kind, p.title, p.slug, p.body_md, p.body_html, p.excerpt, p.words, p.status, p.published_at,
                    p.created_at, p.updated_at, p.author_id, p.featured_media_id, p.comments_open,
-                   p.review_title, p.review_year, p.review_creator, p.review_kind
+                   p.review_title, p.review_year, p.review_creator, p.review_kind, p.custom_excerpt, p.version
             from posts p
             """;
     private static final String PUBLIC_POSTS = " p.kind = 'post' and p.status = 'published' ";
@@ -27,9 +27,10 @@ final class PostStore {
     long insert(Handle h, PostDraft d, String slug, Rendered r, Instant now) {
         return h.createQuery("""
                 insert into posts (kind, title, slug, body_md, body_html, excerpt, words, status, created_at, updated_at,
-                                   author_id, featured_media_id, comments_open, review_title, review_year, review_creator, review_kind)
+                                   author_id, featured_media_id, comments_open, review_title, review_year, review_creator, review_kind,
+                                   custom_excerpt)
                 values (:kind, :title, :slug, :md, :html, :excerpt, :words, 'draft', :now, :now,
-                        :author, :featured, :comments, :rTitle, :rYear, :rCreator, :rKind)
+                        :author, :featured, :comments, :rTitle, :rYear, :rCreator, :rKind, :customExcerpt)
                 returning id
                 """).bindMap(draftParams(d, slug, r)).bind("now", now).mapTo(Long.class).one();
     }
@@ -39,7 +40,8 @@ final class PostStore {
                 update posts set title = :title, slug = :slug, body_md = :md, body_html = :html, excerpt = :excerpt,
                        words = :words, updated_at = :now, author_id = :author, featured_media_id = :featured,
                        comments_open = :comments, review_title = :rTitle, review_year = :rYear,
-                       review_creator = :rCreator, review_kind = :rKind
+                       review_creator = :rCreator, review_kind = :rKind, custom_excerpt = :customExcerpt,
+                       version = version + 1
                 where id = :id
                 """).bindMap(draftParams(d, slug, r)).bind("now", now).bind("id", id).execute();
     }
@@ -56,7 +58,8 @@ final class PostStore {
         m.put("slug", slug);
         m.put("md", d.bodyMd());
         m.put("html", r.html());
-        m.put("excerpt", r.excerpt());
+        m.put("excerpt", d.excerpt() != null ? d.excerpt() : r.excerpt());
+        m.put("customExcerpt", d.excerpt());
         m.put("words", r.words());
         m.put("author", d.authorId());
         m.put("featured", d.featuredMediaId());
@@ -181,6 +184,35 @@ final class PostStore {
         return m;
     }
 
+    /** Scheduled posts and pages whose time is {@code now} or earlier, oldest first. */
+    List<Long> dueIds(Handle h, Instant now) {
+        return h.createQuery("select id from posts where status = 'scheduled' and published_at <= :now order by published_at, id")
+                .bind("now", now).mapTo(Long.class).list();
+    }
+
+    // ---- private preview links
+
+    Optional<String> previewToken(Handle h, long id) {
+        return h.createQuery("select preview_token from posts where id = :id").bind("id", id)
+                .mapTo(String.class).findOne().filter(t -> t != null);
+    }
+
+    /** Sets the token unless the post already has one. */
+    void setPreviewToken(Handle h, long id, String token) {
+        h.createUpdate("update posts set preview_token = :token where id = :id and preview_token is null")
+                .bind("token", token).bind("id", id).execute();
+    }
+
+    Optional<Post> byPreviewToken(Handle h, String token) {
+        return withTags(h, h.createQuery(COLUMNS + " where p.preview_token = :token").bind("token", token)
+                .map(PostStore::row).list()).stream().findFirst();
+    }
+
+    /** Text for a LIKE pattern with {@code escape '!'}: its own %, _ and ! match themselves. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     long countAll(Handle h) {
         return h.createQuery("select count(*) from posts").mapTo(Long.class).one();
     }
@@ -191,6 +223,17 @@ final class PostStore {
         return h.createQuery("""
                 select t.id, t.slug, t.name from tags t join post_tags pt on pt.tag_id = t.id
                 where pt.post_id = :id order by t.slug""").bind("id", postId).map(PostStore::tag).list();
+    }
+
+    /** Tags whose name or slug starts with {@code prefix} (any case), most used first. */
+    List<Tag> tagsStartingWith(Handle h, String prefix, int limit) {
+        String like = likeEscaped(prefix.toLowerCase()) + "%";
+        return h.createQuery("""
+                select t.id, t.slug, t.name from tags t left join post_tags pt on pt.tag_id = t.id
+                where lower(t.name) like :like escape '!' or t.slug like :like escape '!'
+                group by t.id, t.slug, t.name
+                order by count(pt.post_id) desc, t.slug limit :limit""")
+                .bind("like", like).bind("limit", limit).map(PostStore::tag).list();
     }
 
     Optional<Tag> tagBySlug(Handle h, String slug) {
@@ -241,10 +284,6 @@ final class PostStore {
     }
 
     /** Text matched literally by {@code like ... escape '!'}. */
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
     private List<Post> list(Handle h, Query q, int offset, int limit) {
         return withTags(h, q.bind("offset", offset).bind("limit", limit).map(PostStore::row).list());
     }
@@ -281,6 +320,6 @@ final class PostStore {
                 rs.getLong("author_id"), featuredId, rs.getBoolean("comments_open"),
                 reviewTitle == null ? null : new Post.Review(reviewTitle, reviewYear, rs.getString("review_creator"),
                         rs.getString("review_kind")),
-                List.of());
+                List.of(), rs.getString("custom_excerpt"), rs.getLong("version"));
     }
 }

@@ -6,16 +6,19 @@ import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.markdown.Rendered;
 import dev.kioku.markdown.Slugs;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -31,8 +34,12 @@ import org.jdbi.v3.core.Jdbi;
  * publishes their union after commit, so the page cache drops exactly those pages.
  */
 public final class Posts {
+    /** Autosaves kept per post; older ones are deleted as new ones arrive. Saves are all kept. */
+    static final int AUTOSAVES_KEPT = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Jdbi jdbi;
     private final PostStore store = new PostStore();
+    private final RevisionStore revisions = new RevisionStore();
     private final Markdown markdown;
     private final EventBus events;
     private final Clock clock;
@@ -46,7 +53,10 @@ public final class Posts {
         this.zone = zone;
     }
 
-    /** Saves a new draft; the slug is made unique by a {@code -2}, {@code -3}… suffix when needed. */
+    /**
+     * Saves a new draft, and its first revision; the slug is made unique by a {@code -2}, {@code -3}… suffix
+     * when needed.
+     */
     public Post create(PostDraft draft) {
         Rendered r = markdown.render(draft.bodyMd());
         long id = jdbi.inTransaction(h -> {
@@ -54,26 +64,76 @@ public final class Posts {
             String slug = uniqueSlug(h, draft.kind(), draft.slug() == null || draft.slug().isBlank() ? draft.title() : draft.slug(), 0);
             long newId = store.insert(h, draft, slug, r, clock.instant());
             store.replaceTags(h, newId, tagIds(h, draft.tags()));
+            recordSave(h, newId, draft.authorId());
             return newId;
         });
         return get(id);
     }
 
     /**
-     * Replaces a post's content. When a public post's URL changes (new slug), the old URL keeps answering
-     * with a 301 to the new one.
+     * Replaces a post's content whatever was saved in between (imports, scripts), keeping a revision. When a
+     * public post's URL changes (new slug), the old URL keeps answering with a 301 to the new one.
      *
      * @throws IllegalArgumentException when there is no such post
      */
     public Post update(long id, PostDraft draft) {
+        return update(id, draft, null, draft.authorId());
+    }
+
+    /**
+     * Replaces a post's content if it is still at {@code expectedVersion}, keeping a revision saved by
+     * {@code savedBy}. The post keeps its status; the old URL of a public post keeps answering with a 301.
+     *
+     * @throws EditConflict when someone saved the post since that version (nothing is changed)
+     * @throws IllegalArgumentException when there is no such post
+     */
+    public Post update(long id, PostDraft draft, long expectedVersion, long savedBy) {
+        return update(id, draft, Long.valueOf(expectedVersion), savedBy);
+    }
+
+    private Post update(long id, PostDraft draft, Long expectedVersion, long savedBy) {
         Rendered r = markdown.render(draft.bodyMd());
         write(id, (h, before) -> {
+            if (expectedVersion != null && before.version() != expectedVersion) throw new EditConflict(before);
             String wanted = draft.slug() == null || draft.slug().isBlank() ? before.slug() : draft.slug();
             String slug = uniqueSlug(h, before.kind(), wanted, id);
             store.update(h, id, draft, slug, r, clock.instant());
             store.replaceTags(h, id, tagIds(h, draft.tags()));
+            recordSave(h, id, savedBy);
         });
         return get(id);
+    }
+
+    private void recordSave(Handle h, long id, long savedBy) {
+        Post p = store.byId(h, id).orElseThrow();
+        revisions.insert(h, id, Revision.Reason.SAVE, p.title(), p.slug(), p.bodyMd(), p.customExcerpt(),
+                p.tags().stream().map(Tag::name).toList(), savedBy, clock.instant());
+    }
+
+    /**
+     * Keeps what a writer has typed as an autosave revision, without changing the post (nothing public
+     * changes, so no change event). Only the newest {@value #AUTOSAVES_KEPT} autosaves of a post are kept.
+     *
+     * @return the new revision, or the newest one when it already holds exactly this text
+     * @throws IllegalArgumentException when there is no such post
+     */
+    public Revision autosave(long id, PostDraft draft, long savedBy) {
+        return jdbi.inTransaction(h -> {
+            Writes.serialize(h);
+            Post p = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+            String slug = draft.slug() == null || draft.slug().isBlank() ? p.slug() : Slugs.slugify(draft.slug());
+            List<String> tags = draft.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+            Optional<Revision> last = revisions.latest(h, id);
+            if (last.isPresent() && last.get().title().equals(draft.title()) && last.get().slug().equals(slug)
+                    && last.get().bodyMd().equals(draft.bodyMd()) && Objects.equals(last.get().customExcerpt(), draft.excerpt())
+                    && last.get().tags().equals(tags)) {
+                return last.get();
+            }
+            long revisionId = revisions.insert(h, id, Revision.Reason.AUTOSAVE, draft.title(), slug, draft.bodyMd(),
+                    draft.excerpt(), tags, savedBy, clock.instant());
+            revisions.pruneAutosaves(h, id, AUTOSAVES_KEPT);
+            return revisions.byId(h, id, revisionId).orElseThrow();
+        });
     }
 
     /**
@@ -92,6 +152,33 @@ public final class Posts {
     public Post unpublish(long id) {
         write(id, (h, before) -> store.setStatus(h, id, Status.DRAFT, before.publishedAt(), clock.instant()));
         return get(id);
+    }
+
+    /**
+     * Publishes every scheduled post or page whose time has come (by the injected clock), each through the
+     * usual write path so the pages showing it are refreshed. A post unpublished or rescheduled meanwhile is
+     * left alone, so running this twice, or on two nodes at once, publishes each post once.
+     *
+     * @return the posts published now; empty when none was due
+     */
+    public List<Post> publishDue() {
+        List<Long> due = jdbi.withHandle(h -> store.dueIds(h, clock.instant()));
+        List<Post> published = new ArrayList<>();
+        for (long id : due) {
+            boolean[] changed = {false};
+            try {
+                write(id, (h, before) -> {
+                    Instant now = clock.instant();
+                    if (before.status() != Status.SCHEDULED || before.publishedAt().isAfter(now)) return;
+                    store.setStatus(h, id, Status.PUBLISHED, before.publishedAt(), now);
+                    changed[0] = true;
+                });
+            } catch (IllegalArgumentException deletedMeanwhile) {
+                continue;
+            }
+            if (changed[0]) published.add(get(id));
+        }
+        return published;
     }
 
     private interface Change {
@@ -172,6 +259,71 @@ public final class Posts {
         List<Long> ids = new ArrayList<>();
         bySlug.forEach((slug, name) -> ids.add(store.ensureTag(h, slug, name)));
         return ids;
+    }
+
+    // ---- revisions
+
+    /** A post's revisions, newest first, at most {@code limit}; empty for an unknown post. */
+    public List<Revision> revisions(long postId, int limit) {
+        return jdbi.withHandle(h -> revisions.ofPost(h, postId, limit));
+    }
+
+    public int revisionCount(long postId) {
+        return jdbi.withHandle(h -> revisions.countOfPost(h, postId));
+    }
+
+    /** One revision of a post, or empty when there is none with this id for this post. */
+    public Optional<Revision> revision(long postId, long revisionId) {
+        return jdbi.withHandle(h -> revisions.byId(h, postId, revisionId));
+    }
+
+    /** The newest revision of a post (a save or an autosave), or empty. */
+    public Optional<Revision> latestRevision(long postId) {
+        return jdbi.withHandle(h -> revisions.latest(h, postId));
+    }
+
+    // ---- private preview links
+
+    /**
+     * The secret of a post's private preview link, made the first time it is asked for. Not a content
+     * change: nothing public changes, so no event.
+     *
+     * @throws IllegalArgumentException when there is no such post
+     */
+    public String previewToken(long id) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> existing = store.previewToken(h, id);
+            if (existing.isPresent()) return existing.get();
+            store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            store.setPreviewToken(h, id, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            return store.previewToken(h, id).orElseThrow();
+        });
+    }
+
+    /** The post (any status) whose preview link has this secret, or empty for an unknown or malformed one. */
+    public Optional<Post> byPreviewToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{32}")) return Optional.empty();
+        return jdbi.withHandle(h -> store.byPreviewToken(h, token));
+    }
+
+    // ---- checks the admin makes before saving
+
+    /**
+     * Why a post of this kind (other than {@code exceptId}, 0 for a new one) cannot have this slug, as a
+     * sentence part such as "is already used by “Tea”", or empty when it can. {@code slug} must be slugified.
+     */
+    public Optional<String> slugProblem(Kind kind, String slug, long exceptId) {
+        if (kind == Kind.PAGE && RESERVED.contains(slug)) return Optional.of("is used by the site itself (/" + slug + "/)");
+        if (kind == Kind.PAGE && slug.matches("\\d+")) return Optional.of("cannot be only digits: that address is a year archive");
+        return jdbi.withHandle(h -> store.bySlug(h, kind, slug)).filter(p -> p.id() != exceptId)
+                .map(p -> "is already used by “" + p.title() + "”");
+    }
+
+    /** Tags whose name starts with {@code prefix}, most used first, for autocomplete; all tags for "". */
+    public List<Tag> tagsStartingWith(String prefix, int limit) {
+        return jdbi.withHandle(h -> store.tagsStartingWith(h, prefix == null ? "" : prefix.strip(), limit));
     }
 
     // ---- reads

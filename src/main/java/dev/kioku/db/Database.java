@@ -94,6 +94,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pool itself, for libraries that take a {@link javax.sql.DataSource} (db-scheduler). */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     public Engine engine() {
         return engine;
     }

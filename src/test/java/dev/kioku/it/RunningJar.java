@@ -25,10 +25,7 @@ final class RunningJar implements AutoCloseable {
     private RunningJar(Path data, Path log) throws IOException, InterruptedException {
         this.port = freePort();
         this.log = log;
-        Path jar = Path.of(System.getProperty("kioku.jar", "target/kioku.jar"));
-        if (!Files.isRegularFile(jar)) throw new IllegalStateException("build the jar first (mvn package): " + jar);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString(), "serve",
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar().toString(), "serve",
                 "--port", Integer.toString(port), "--data", data.toString()));
         long t0 = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -41,6 +38,32 @@ final class RunningJar implements AutoCloseable {
 
     static RunningJar start(Path data, Path log) throws IOException, InterruptedException {
         return new RunningJar(data, log);
+    }
+
+    /**
+     * Runs {@code kioku init} on a data folder as an operator would (the password on standard input), so the
+     * blog has an owner who can sign in; then {@link #start} serves it.
+     */
+    static void init(Path data, String email, String name, String password) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar().toString(), "init", "--data", data.toString(),
+                "--email", email, "--name", name, "--password-stdin").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("KIOKU_"));
+        Process p = builder.start();
+        try (var in = p.getOutputStream()) {
+            in.write((password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("kioku init failed:\n" + out);
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("kioku.jar", "target/kioku.jar"));
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("build the jar first (mvn package): " + jar);
+        return jar;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

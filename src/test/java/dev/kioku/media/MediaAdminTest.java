@@ -10,8 +10,8 @@ import dev.kioku.authors.Role;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
-import dev.kioku.testing.AdminClient;
-import dev.kioku.testing.AdminClient.FilePart;
+import dev.kioku.testing.UploadClient;
+import dev.kioku.testing.UploadClient.FilePart;
 import dev.kioku.testing.TestBlog;
 import dev.kioku.testing.TestImages;
 import java.nio.file.Path;
@@ -39,12 +39,12 @@ class MediaAdminTest {
     Path dir;
 
     TestBlog blog;
-    AdminClient author;
+    UploadClient author;
 
     @BeforeEach
     void start() {
         blog = TestBlog.start(engine, dir);
-        author = AdminClient.signIn(blog, Role.AUTHOR, "Aiko Mori");
+        author = UploadClient.signIn(blog, Role.AUTHOR, "Aiko Mori");
     }
 
     @AfterEach
@@ -52,7 +52,7 @@ class MediaAdminTest {
         blog.close();
     }
 
-    private Media upload(AdminClient who, String name, byte[] bytes) {
+    private Media upload(UploadClient who, String name, byte[] bytes) {
         TestBlog.Response r = who.upload("/admin/media/", List.of(FilePart.image(name, bytes)), true);
         assertEquals(302, r.status(), r.text());
         return blog.app.media().list(0, 1).items().get(0);
@@ -258,7 +258,7 @@ class MediaAdminTest {
 
     @Test
     void contributors_may_not_see_upload_or_pick_media() {
-        AdminClient contributor = AdminClient.signIn(blog, Role.CONTRIBUTOR, "Ken Ito");
+        UploadClient contributor = UploadClient.signIn(blog, Role.CONTRIBUTOR, "Ken Ito");
         Media m = upload(author, "a.png", TestImages.png(100, 100));
 
         assertEquals(403, contributor.get("/admin/media/").status());
@@ -272,8 +272,8 @@ class MediaAdminTest {
 
     @Test
     void authors_change_only_their_own_images_and_editors_any() {
-        AdminClient other = AdminClient.signIn(blog, Role.AUTHOR, "Mei Sato");
-        AdminClient editor = AdminClient.signIn(blog, Role.EDITOR, "Emi Tanaka");
+        UploadClient other = UploadClient.signIn(blog, Role.AUTHOR, "Mei Sato");
+        UploadClient editor = UploadClient.signIn(blog, Role.EDITOR, "Emi Tanaka");
         Media mine = upload(author, "mine.png", TestImages.png(100, 100));
 
         assertEquals(403, other.post("/admin/media/" + mine.id() + "/", Map.of("alt", "hijacked", "caption", "")).status());

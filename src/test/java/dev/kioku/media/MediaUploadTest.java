@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kioku.authors.Role;
 import dev.kioku.db.Engine;
-import dev.kioku.testing.AdminClient;
-import dev.kioku.testing.AdminClient.FilePart;
+import dev.kioku.testing.UploadClient;
+import dev.kioku.testing.UploadClient.FilePart;
 import dev.kioku.testing.TestBlog;
 import dev.kioku.testing.TestImages;
 import java.awt.Color;
@@ -43,12 +43,12 @@ class MediaUploadTest {
     Path dir;
 
     TestBlog blog;
-    AdminClient author;
+    UploadClient author;
 
     @BeforeEach
     void start() {
         blog = TestBlog.start(engine, dir);
-        author = AdminClient.signIn(blog, Role.AUTHOR, "Aiko Mori");
+        author = UploadClient.signIn(blog, Role.AUTHOR, "Aiko Mori");
     }
 
     @AfterEach

@@ -49,6 +49,13 @@ public final class TestBlog implements AutoCloseable {
         return new TestBlog(engine, dir);
     }
 
+    /** A staff member with a password, signed in through the sign-in form. */
+    public AdminClient signIn(String name, dev.kioku.authors.Role role) {
+        String email = name.toLowerCase().replace(' ', '.') + "@example.org";
+        app.authors().create(new NewAuthor(email, name, role, AdminClient.PASSWORD.toCharArray(), "", null, null, List.of()));
+        return AdminClient.signIn(base, email);
+    }
+
     /** An author account that cannot sign in, for posts. */
     public Author author(String name) {
         return app.authors().create(new NewAuthor(name.toLowerCase().replace(' ', '.') + "@example.org", name,
