@@ -3,7 +3,6 @@ package dev.kioku.testing;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -99,14 +97,6 @@ public final class AdminSession {
     }
 
     private TestBlog.Response send(HttpRequest.Builder b) {
-        try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new TestBlog.Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestBlog.send(http, b);
     }
 }
