@@ -42,11 +42,6 @@ public final class Authors {
         return store.ownerEmail();
     }
 
-    /** True when the email belongs to an account whose password matches. */
-    public boolean checkPassword(String email, char[] password) {
-        return signIn(email, password).isPresent();
-    }
-
     /**
      * The staff member whose email and password these are, or empty. Takes as long for an unknown email as
      * for a wrong password, so timing does not reveal which accounts exist.

@@ -5,6 +5,7 @@ import dev.kioku.events.EventBus;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.web.Assets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,7 +24,7 @@ public final class SiteService {
     private final Assets assets;
     private final MediaLibrary media;
     private volatile Site current;
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong version = new AtomicLong();
 
     /** @param nav the pages shown in the navigation, read again after a {@code pages} event */
     public SiteService(Jdbi jdbi, EventBus events, Supplier<List<NavLink>> nav, String base, Assets assets, MediaLibrary media) {

@@ -48,9 +48,9 @@ class AuthorsTest {
         String hash = blog.app.database().jdbi().withHandle(h -> h.createQuery("select password_hash from users")
                 .mapTo(String.class).one());
         assertTrue(hash.startsWith("$argon2id$"), hash);
-        assertTrue(authors.checkPassword("owner@example.org", "correct horse".toCharArray()));
-        assertFalse(authors.checkPassword("owner@example.org", "wrong horse".toCharArray()));
-        assertFalse(authors.checkPassword("nobody@example.org", "correct horse".toCharArray()));
+        assertTrue(authors.signIn("owner@example.org", "correct horse".toCharArray()).isPresent());
+        assertFalse(authors.signIn("owner@example.org", "wrong horse".toCharArray()).isPresent());
+        assertFalse(authors.signIn("nobody@example.org", "correct horse".toCharArray()).isPresent());
         assertEquals("owner@example.org", authors.ownerEmail().orElseThrow());
     }
 
