@@ -7,6 +7,10 @@ import dev.kioku.admin.DashboardRoutes;
 import dev.kioku.authors.Authors;
 import dev.kioku.authors.ProfileAdminRoutes;
 import dev.kioku.blog.BlogRoutes;
+import dev.kioku.comments.CommentRoutes;
+import dev.kioku.comments.CommentThreads;
+import dev.kioku.comments.Comments;
+import dev.kioku.comments.SpamCheck;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
 import dev.kioku.content.ContentAdminRoutes;
@@ -56,6 +60,8 @@ public final class App implements AutoCloseable {
     private final SiteService site;
     private final Posts posts;
     private final SeriesService series;
+    private final Comments comments;
+    private final CommentThreads commentThreads;
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
     private WebServer web;
@@ -78,6 +84,8 @@ public final class App implements AutoCloseable {
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
+        this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.NONE);
+        this.commentThreads = new CommentThreads(comments, App::avatar, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
         this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
         // last: services holding derived state (the site frame) must forget it before pages re-render
@@ -86,7 +94,7 @@ public final class App implements AutoCloseable {
 
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
-        BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates);
+        BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads);
         Admin admin = new Admin(templates, assets, site);
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
@@ -100,10 +108,20 @@ public final class App implements AutoCloseable {
                 new ContentAdminRoutes(admin, posts, series, media, markdown, site, authors, clock),
                 new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
+                new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.start();
         return web.start();
+    }
+
+    /** A post's public URL in the site's permalink style. */
+    private String permalink(dev.kioku.content.Post p) {
+        return p.permalink(site.settings().timeZone());
+    }
+
+    private static String avatar(String email, String name) {
+        return "/avatars/" + dev.kioku.comments.Comments.hash(email == null ? name : email.strip().toLowerCase(java.util.Locale.ROOT)).substring(0, 32) + ".svg";
     }
 
     private List<NavLink> navigation() {
@@ -144,6 +162,10 @@ public final class App implements AutoCloseable {
 
     public MediaLibrary media() {
         return media;
+    }
+
+    public Comments comments() {
+        return comments;
     }
 
     public Sessions sessions() {

@@ -2,6 +2,10 @@ package dev.kioku.blog;
 
 import dev.kioku.authors.Author;
 import dev.kioku.authors.Authors;
+import dev.kioku.admin.Fields;
+import dev.kioku.comments.CommentSection;
+import dev.kioku.comments.CommentThreads;
+import dev.kioku.comments.Comments;
 import dev.kioku.content.Kind;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
@@ -42,15 +46,17 @@ public final class BlogRoutes implements Routes {
     private final MediaLibrary media;
     private final SiteService site;
     private final Templates templates;
+    private final CommentThreads comments;
 
     public BlogRoutes(Posts posts, SeriesService series, Authors authors, MediaLibrary media, SiteService site,
-                      Templates templates) {
+                      Templates templates, CommentThreads comments) {
         this.posts = posts;
         this.series = series;
         this.authors = authors;
         this.media = media;
         this.site = site;
         this.templates = templates;
+        this.comments = comments;
     }
 
     @Override
@@ -181,14 +187,29 @@ public final class BlogRoutes implements Routes {
         if (n.newer() != null) keys.add("post:" + n.newer().id());
         SeriesView box = series.forPost(p.id()).orElse(null);
         if (box != null) keys.addAll(box.keys());
-        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer, keys)), keys);
+        keys.add(Comments.key(p.id()));
+        CommentSection section = comments.section(p, s.settings(), 1, Fields.empty());
+        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer, keys, section)), keys);
+    }
+
+    /**
+     * A public post with this comment section (the comment form refused, as typed, with its messages): the
+     * page a reader just sent, never cached.
+     */
+    public byte[] postWithComments(Post p, CommentSection section) {
+        Site s = site.site();
+        Posts.Neighbours n = posts.neighbours(p);
+        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), n.older().permalink(s.settings().timeZone()));
+        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), n.newer().permalink(s.settings().timeZone()));
+        SeriesView box = series.forPost(p.id()).orElse(null);
+        return templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), box, older, newer, keys(), section));
     }
 
     private Page page(String slug) {
         Post p = posts.publicBySlug(Kind.PAGE, slug).orElseThrow(() -> new NotFound("page " + slug));
         Site s = site.site();
         Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
-        return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null, keys)), keys);
+        return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null, keys, null)), keys);
     }
 
     /**
@@ -198,12 +219,12 @@ public final class BlogRoutes implements Routes {
     public byte[] draftPage(Post p) {
         Site s = site.site();
         SeriesView box = p.kind() == Kind.PAGE ? null : series.forPost(p.id()).orElse(null);
-        return templates.render("blog/post.jte", view(p, s, null, box, null, null, keys()));
+        return templates.render("blog/post.jte", view(p, s, null, box, null, null, keys(), null));
     }
 
     /** @param path the canonical path, or null for a page that must not name one (previews) */
     private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer,
-                          Set<String> keys) {
+                          Set<String> keys, CommentSection section) {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
         Figure featured = featured(p, keys);
@@ -214,7 +235,7 @@ public final class BlogRoutes implements Routes {
         var day = shown.atZone(st.timeZone());
         String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
         return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(shown), st.isoDate(shown), archive,
-                p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer);
+                p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer, section);
     }
 
     // ---- series
@@ -245,9 +266,11 @@ public final class BlogRoutes implements Routes {
         Map<Long, SeriesService.Badge> badges = series.badges(list.stream().map(Post::id).toList());
         badges.values().forEach(b -> keys.add(b.key()));
         list.forEach(p -> keys.add("post:" + p.id()));
+        list.forEach(p -> keys.add(Comments.key(p.id())));
+        Map<Long, Integer> counts = comments.counts(list.stream().map(Post::id).toList());
         return list.stream().map(p -> new PostCard(p.title(), p.permalink(st.timeZone()), st.date(p.publishedAt()),
                 st.isoDate(p.publishedAt()), p.excerpt(), p.readingMinutes(), p.tags(), badges.get(p.id()),
-                featured(p, keys))).toList();
+                featured(p, keys), counts.getOrDefault(p.id(), 0))).toList();
     }
 
     private Figure featured(Post p, Set<String> keys) {

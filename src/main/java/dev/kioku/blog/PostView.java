@@ -1,6 +1,7 @@
 package dev.kioku.blog;
 
 import dev.kioku.authors.Author;
+import dev.kioku.comments.CommentSection;
 import dev.kioku.content.Tag;
 import dev.kioku.series.SeriesView;
 import dev.kioku.site.Site;
@@ -13,10 +14,11 @@ import java.util.List;
  *
  * @param archiveUrl the month archive the post belongs to
  * @param series the series box, or null; {@code older}/{@code newer} null at the ends and on pages
+ * @param comments the comments and the form, or null (pages, previews)
  */
 public record PostView(Site site, Meta meta, boolean isPage, String title, String date, String isoDate, String archiveUrl,
                        int readingMinutes, Author author, Figure featured, String bodyHtml, List<Tag> tags,
-                       SeriesView series, Link older, Link newer) {
+                       SeriesView series, Link older, Link newer, CommentSection comments) {
     /** A titled link. */
     public record Link(String title, String url) {
     }

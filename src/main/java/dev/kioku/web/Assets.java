@@ -21,6 +21,7 @@ public final class Assets {
             "favicon.svg", "/assets/favicon.svg",
             "admin.css", "/assets/admin.css",
             "admin.js", "/assets/admin.js",
+            "comments.js", "/assets/comments.js",
             "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js");
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, CachedPage> byUrl = new HashMap<>();

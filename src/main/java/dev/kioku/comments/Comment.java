@@ -1,0 +1,20 @@
+package dev.kioku.comments;
+
+import java.time.Instant;
+
+/**
+ * One comment row. {@code authorEmail}, {@code ip} and {@code userAgent} are for moderation and mail only and
+ * must never reach a public page; {@code bodyHtml} is sanitized at write time.
+ *
+ * @param parentId the comment this replies to, or null at the top of a thread
+ * @param authorUrl the commenter's website, or null
+ * @param staffId the staff member who wrote it from the admin, or null for readers
+ * @param ownerHash SHA-256 of the commenter's browser token (edit, delete, "awaiting moderation"), or null
+ */
+public record Comment(long id, long postId, Long parentId, int depth, CommentStatus status, String authorName,
+                      String authorEmail, String authorUrl, Long staffId, String bodyMd, String bodyHtml, String ip,
+                      String userAgent, String ownerHash, String moderationNote, Instant createdAt, Instant updatedAt) {
+    public boolean isPublic() {
+        return status == CommentStatus.APPROVED;
+    }
+}

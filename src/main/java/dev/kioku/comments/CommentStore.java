@@ -1,0 +1,195 @@
+package dev.kioku.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for comments, their followers and "new posts" requests. One method per query. */
+final class CommentStore {
+    private static final String COLUMNS = """
+            select c.id, c.post_id, c.parent_id, c.depth, c.status, c.author_name, c.author_email, c.author_url,
+                   c.staff_id, c.body_md, c.body_html, c.ip, c.user_agent, c.owner_hash, c.moderation_note,
+                   c.created_at, c.updated_at
+            from comments c
+            """;
+
+    /** What a new row holds; times and status are decided by the service. */
+    record Row(long postId, Long parentId, int depth, CommentStatus status, String name, String email, String url,
+               Long staffId, String bodyMd, String bodyHtml, String ip, String userAgent, String ownerHash,
+               String moderationNote, Instant now) {
+    }
+
+    long insert(Handle h, Row r) {
+        return h.createQuery("""
+                insert into comments (post_id, parent_id, depth, status, author_name, author_email, author_url, staff_id,
+                                      body_md, body_html, ip, user_agent, owner_hash, moderation_note, created_at, updated_at)
+                values (:post, :parent, :depth, :status, :name, :email, :url, :staff, :md, :html, :ip, :ua, :owner,
+                        :note, :now, :now)
+                returning id
+                """).bind("post", r.postId()).bind("parent", r.parentId()).bind("depth", r.depth())
+                .bind("status", r.status().sql()).bind("name", r.name()).bind("email", r.email()).bind("url", r.url())
+                .bind("staff", r.staffId()).bind("md", r.bodyMd()).bind("html", r.bodyHtml()).bind("ip", r.ip())
+                .bind("ua", r.userAgent()).bind("owner", r.ownerHash()).bind("note", r.moderationNote())
+                .bind("now", r.now()).mapTo(Long.class).one();
+    }
+
+    Optional<Comment> byId(Handle h, long id) {
+        return h.createQuery(COLUMNS + " where c.id = :id").bind("id", id).map(CommentStore::row).findOne();
+    }
+
+    List<Comment> byIds(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return h.createQuery(COLUMNS + " where c.id in (<ids>) order by c.id").bindList("ids", List.copyOf(ids))
+                .map(CommentStore::row).list();
+    }
+
+    /** Approved comments of a post, oldest first: the thread readers see. */
+    List<Comment> approved(Handle h, long postId) {
+        return h.createQuery(COLUMNS + " where c.post_id = :post and c.status = 'approved' order by c.created_at, c.id")
+                .bind("post", postId).map(CommentStore::row).list();
+    }
+
+    /** A browser's own comments on a post that readers do not see yet, oldest first. */
+    List<Comment> heldFor(Handle h, long postId, String ownerHash) {
+        return h.createQuery(COLUMNS + """
+                 where c.post_id = :post and c.owner_hash = :owner and c.status = 'pending' order by c.created_at, c.id
+                """).bind("post", postId).bind("owner", ownerHash).map(CommentStore::row).list();
+    }
+
+    /** A browser's own comments on a post written since {@code since}, any status but trash. */
+    List<Comment> ownedSince(Handle h, long postId, String ownerHash, Instant since) {
+        return h.createQuery(COLUMNS + """
+                 where c.post_id = :post and c.owner_hash = :owner and c.status in ('pending', 'approved')
+                   and c.created_at >= :since order by c.created_at, c.id
+                """).bind("post", postId).bind("owner", ownerHash).bind("since", since).map(CommentStore::row).list();
+    }
+
+    Map<Long, Integer> approvedCounts(Handle h, Collection<Long> postIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (postIds.isEmpty()) return counts;
+        h.createQuery("select post_id, count(*) from comments where status = 'approved' and post_id in (<ids>) group by post_id")
+                .bindList("ids", List.copyOf(postIds))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    boolean hasApproved(Handle h, String email) {
+        return h.createQuery("select count(*) from comments where author_email = :email and status = 'approved'")
+                .bind("email", email).mapTo(Integer.class).one() > 0;
+    }
+
+    boolean sameBodyExists(Handle h, long postId, String email, String bodyMd) {
+        return h.createQuery("""
+                select count(*) from comments
+                where post_id = :post and author_email = :email and body_md = :md and status <> 'trash'
+                """).bind("post", postId).bind("email", email).bind("md", bodyMd).mapTo(Integer.class).one() > 0;
+    }
+
+    void setStatus(Handle h, long id, CommentStatus status, Instant now) {
+        h.createUpdate("update comments set status = :status, updated_at = :now where id = :id")
+                .bind("status", status.sql()).bind("now", now).bind("id", id).execute();
+    }
+
+    void update(Handle h, long id, String name, String email, String url, String bodyMd, String bodyHtml, Instant now) {
+        h.createUpdate("""
+                update comments set author_name = :name, author_email = :email, author_url = :url, body_md = :md,
+                       body_html = :html, updated_at = :now
+                where id = :id
+                """).bind("name", name).bind("email", email).bind("url", url).bind("md", bodyMd).bind("html", bodyHtml)
+                .bind("now", now).bind("id", id).execute();
+    }
+
+    void delete(Handle h, long id) {
+        h.createUpdate("delete from comments where id = :id").bind("id", id).execute();
+    }
+
+    /** One page of the moderation queue, newest first; {@code authorId} limits it to that author's posts. */
+    List<Comment> queue(Handle h, CommentStatus status, Long authorId, int offset, int limit) {
+        return h.createQuery(COLUMNS + """
+                 join posts p on p.id = c.post_id
+                 where c.status = :status and (cast(:author as bigint) is null or p.author_id = :author)
+                 order by c.created_at desc, c.id desc limit :limit offset :offset
+                """).bind("status", status.sql()).bind("author", authorId).bind("limit", limit).bind("offset", offset)
+                .map(CommentStore::row).list();
+    }
+
+    Map<CommentStatus, Integer> queueCounts(Handle h, Long authorId) {
+        Map<CommentStatus, Integer> counts = new HashMap<>();
+        for (CommentStatus s : CommentStatus.values()) counts.put(s, 0);
+        h.createQuery("""
+                select c.status, count(*) from comments c join posts p on p.id = c.post_id
+                where cast(:author as bigint) is null or p.author_id = :author
+                group by c.status
+                """).bind("author", authorId)
+                .map((rs, ctx) -> Map.entry(CommentStatus.of(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The newest approved comments on public posts, for the site's comment feed. */
+    List<Comment> latestApproved(Handle h, int limit) {
+        return h.createQuery(COLUMNS + """
+                 join posts p on p.id = c.post_id
+                 where c.status = 'approved' and p.status = 'published'
+                 order by c.created_at desc, c.id desc limit :limit
+                """).bind("limit", limit).map(CommentStore::row).list();
+    }
+
+    // ---- followers
+
+    void follow(Handle h, long postId, String email, String token, Instant now) {
+        h.createUpdate("""
+                insert into comment_followers (post_id, email, token, created_at) values (:post, :email, :token, :now)
+                on conflict (post_id, email) do nothing
+                """).bind("post", postId).bind("email", email).bind("token", token).bind("now", now).execute();
+    }
+
+    /** Followers of a post whose own comment there was approved: nobody can sign up a stranger's address. */
+    List<Follower> followers(Handle h, long postId) {
+        return h.createQuery("""
+                select f.email, f.token from comment_followers f
+                where f.post_id = :post
+                  and exists (select 1 from comments c where c.post_id = f.post_id and c.author_email = f.email
+                              and c.status = 'approved')
+                order by f.created_at
+                """).bind("post", postId).map((rs, ctx) -> new Follower(rs.getString(1), rs.getString(2))).list();
+    }
+
+    record Follower(String email, String token) {
+    }
+
+    Optional<Long> followedPost(Handle h, String token) {
+        return h.createQuery("select post_id from comment_followers where token = :token").bind("token", token)
+                .mapTo(Long.class).findOne();
+    }
+
+    void unfollow(Handle h, String token) {
+        h.createUpdate("delete from comment_followers where token = :token").bind("token", token).execute();
+    }
+
+    void requestSubscription(Handle h, String email, Instant now) {
+        h.createUpdate("""
+                insert into subscriber_requests (email, source, created_at) values (:email, 'comment-form', :now)
+                on conflict (email) do nothing
+                """).bind("email", email).bind("now", now).execute();
+    }
+
+    private static Comment row(ResultSet rs, StatementContext ctx) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        long staff = rs.getLong("staff_id");
+        Long staffId = rs.wasNull() ? null : staff;
+        return new Comment(rs.getLong("id"), rs.getLong("post_id"), parentId, rs.getInt("depth"),
+                CommentStatus.of(rs.getString("status")), rs.getString("author_name"), rs.getString("author_email"),
+                rs.getString("author_url"), staffId, rs.getString("body_md"), rs.getString("body_html"),
+                rs.getString("ip"), rs.getString("user_agent"), rs.getString("owner_hash"), rs.getString("moderation_note"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+}
