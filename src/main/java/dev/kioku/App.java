@@ -7,6 +7,8 @@ import dev.kioku.admin.DashboardRoutes;
 import dev.kioku.authors.Authors;
 import dev.kioku.authors.ProfileAdminRoutes;
 import dev.kioku.blog.BlogRoutes;
+import dev.kioku.comments.AvatarRoutes;
+import dev.kioku.comments.Avatars;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
 import dev.kioku.content.ContentAdminRoutes;
@@ -58,6 +60,7 @@ public final class App implements AutoCloseable {
     private final SeriesService series;
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
+    private final Avatars avatars;
     private WebServer web;
 
     /**
@@ -80,6 +83,7 @@ public final class App implements AutoCloseable {
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.sessions = new Sessions(jdbi, authors, clock);
         this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
+        this.avatars = new Avatars(config.publicBase(), () -> true);
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -100,6 +104,7 @@ public final class App implements AutoCloseable {
                 new ContentAdminRoutes(admin, posts, series, media, markdown, site, authors, clock),
                 new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
+                new AvatarRoutes(avatars),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.start();
@@ -148,6 +153,10 @@ public final class App implements AutoCloseable {
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    public Avatars avatars() {
+        return avatars;
     }
 
     public SiteService site() {
