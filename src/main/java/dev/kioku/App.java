@@ -11,6 +11,8 @@ import dev.kioku.comments.CommentRoutes;
 import dev.kioku.comments.CommentThreads;
 import dev.kioku.comments.Comments;
 import dev.kioku.comments.SpamCheck;
+import dev.kioku.comments.AvatarRoutes;
+import dev.kioku.comments.Avatars;
 import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
 import dev.kioku.content.ContentAdminRoutes;
@@ -19,6 +21,7 @@ import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
+import dev.kioku.net.HttpFetcher;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -64,6 +67,7 @@ public final class App implements AutoCloseable {
     private final CommentThreads commentThreads;
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
+    private final Avatars avatars;
     private WebServer web;
 
     /**
@@ -72,6 +76,14 @@ public final class App implements AutoCloseable {
      * @throws ConfigException when the data folder or database cannot be used
      */
     public App(Config config, Clock clock) {
+        this(config, clock, new HttpFetcher(false, java.time.Duration.ofSeconds(10)));
+    }
+
+    /**
+     * Like {@link #App(Config, Clock)}, fetching from other sites through {@code fetcher} (tests pass one that
+     * may reach their local fakes).
+     */
+    public App(Config config, Clock clock, HttpFetcher fetcher) {
         this.config = config;
         this.clock = clock;
         prepareDataDir(config);
@@ -84,8 +96,9 @@ public final class App implements AutoCloseable {
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
-        this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.NONE);
-        this.commentThreads = new CommentThreads(comments, App::avatar, this::permalink, assets.url("comments.js"));
+        this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink));
+        this.avatars = new Avatars(config.publicBase(), () -> this.comments.settings().gravatar());
+        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
         this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
         // last: services holding derived state (the site frame) must forget it before pages re-render
@@ -109,6 +122,7 @@ public final class App implements AutoCloseable {
                 new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
                 new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments),
+                new AvatarRoutes(avatars),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.start();
@@ -118,10 +132,6 @@ public final class App implements AutoCloseable {
     /** A post's public URL in the site's permalink style. */
     private String permalink(dev.kioku.content.Post p) {
         return p.permalink(site.settings().timeZone());
-    }
-
-    private static String avatar(String email, String name) {
-        return "/avatars/" + dev.kioku.comments.Comments.hash(email == null ? name : email.strip().toLowerCase(java.util.Locale.ROOT)).substring(0, 32) + ".svg";
     }
 
     private List<NavLink> navigation() {
@@ -170,6 +180,10 @@ public final class App implements AutoCloseable {
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    public Avatars avatars() {
+        return avatars;
     }
 
     public SiteService site() {

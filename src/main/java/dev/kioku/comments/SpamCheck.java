@@ -8,6 +8,16 @@ public interface SpamCheck {
 
     SpamCheck NONE = (settings, s, f, post) -> Verdict.HAM;
 
+    /**
+     * Asks the Akismet-compatible service named in the discussion settings (only when a key is set there).
+     *
+     * @param blogUrl the site's public base address
+     * @param permalinks a public post's path
+     */
+    static SpamCheck akismet(dev.kioku.net.HttpFetcher fetcher, String blogUrl, java.util.function.Function<Post, String> permalinks) {
+        return new AkismetSpamCheck(fetcher, blogUrl, permalinks);
+    }
+
     /** Never throws: an unreachable or confused service answers {@link Verdict#UNAVAILABLE}. */
     Verdict check(DiscussionSettings settings, Submission s, CommentInput f, Post post);
 }
