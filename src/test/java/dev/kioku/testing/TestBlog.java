@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import dev.kioku.net.HttpFetcher;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,10 +29,10 @@ public final class TestBlog implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    private TestBlog(Engine engine, Path dir) {
+    private TestBlog(Engine engine, Path dir, boolean localFetches) {
         TestDatabases.Db db = TestDatabases.fresh(engine, dir);
         Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null);
-        this.app = new App(config, clock);
+        this.app = localFetches ? new App(config, clock, new HttpFetcher(true, Duration.ofSeconds(2))) : new App(config, clock);
         int port = app.start();
         this.base = "http://127.0.0.1:" + port;
     }
@@ -46,7 +48,12 @@ public final class TestBlog implements AutoCloseable {
     }
 
     public static TestBlog start(Engine engine, Path dir) {
-        return new TestBlog(engine, dir);
+        return new TestBlog(engine, dir, false);
+    }
+
+    /** Like {@link #start}, but outbound fetches may reach this machine (the tests' fakes of other services). */
+    public static TestBlog startWithLocalFetches(Engine engine, Path dir) {
+        return new TestBlog(engine, dir, true);
     }
 
     /** A staff member with a password, signed in through the sign-in form. */
