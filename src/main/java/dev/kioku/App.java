@@ -15,6 +15,7 @@ import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
+import dev.kioku.jobs.Jobs;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
     private final SeriesService series;
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
+    private final Jobs jobs;
     private WebServer web;
 
     /**
@@ -79,7 +81,8 @@ public final class App implements AutoCloseable {
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.sessions = new Sessions(jdbi, authors, clock);
-        this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
+        this.publisher = new ScheduledPublisher(posts);
+        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -102,7 +105,8 @@ public final class App implements AutoCloseable {
                 new MediaRoutes(media),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
-        publisher.start();
+        publisher.publishDue();
+        jobs.start();
         return web.start();
     }
 
@@ -178,7 +182,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.stop();
-        publisher.stop();
+        jobs.stop();
         database.close();
     }
 }
