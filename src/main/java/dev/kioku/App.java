@@ -16,6 +16,7 @@ import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
 import dev.kioku.jobs.Jobs;
+import dev.kioku.mail.Outbox;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -59,6 +60,7 @@ public final class App implements AutoCloseable {
     private final SeriesService series;
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
+    private final Outbox outbox;
     private final Jobs jobs;
     private WebServer web;
 
@@ -74,6 +76,7 @@ public final class App implements AutoCloseable {
         this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         database.migrate();
         var jdbi = database.jdbi();
+        this.outbox = new Outbox(jdbi, config.smtp(), clock);
         this.media = new MediaLibrary(jdbi, config.dataDir(), events, clock);
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
@@ -82,7 +85,7 @@ public final class App implements AutoCloseable {
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.sessions = new Sessions(jdbi, authors, clock);
         this.publisher = new ScheduledPublisher(posts);
-        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job()));
+        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -136,6 +139,11 @@ public final class App implements AutoCloseable {
     /** Publishes scheduled posts; tests call {@code publishDue()} after moving the clock. */
     public ScheduledPublisher publisher() {
         return publisher;
+    }
+
+    /** Outgoing mail; tests call {@code sendDue()} after moving the clock. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     public SeriesService series() {
