@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
-                new DashboardRoutes(admin, posts, site),
+                new DashboardRoutes(admin, posts, site, outbox),
                 new SeriesAdminRoutes(admin, series, posts, site),
                 new SettingsAdminRoutes(admin, site, media),
                 new ProfileAdminRoutes(admin, authors, media),
