@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @throws IllegalArgumentException naming the first field that is not usable
  */
 public record Mail(String to, String subject, String text, String html, String unsubscribeUrl) {
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>()\\[\\],;:\"\\\\]+@[^\\s@<>()\\[\\],;:\"\\\\.]+(\\.[^\\s@<>()\\[\\],;:\"\\\\.]+)+");
+    /** An ASCII local part (few servers take others), then a domain of two or more labels, international ones too. */
+    private static final Pattern ADDRESS = Pattern.compile("[\\x21-\\x7e&&[^@<>()\\[\\],;:\"\\\\]]+@[^\\s@<>()\\[\\],;:\"\\\\.]+(\\.[^\\s@<>()\\[\\],;:\"\\\\.]+)+");
 
     public Mail {
         if (to == null || to.length() > 254 || !ADDRESS.matcher(to).matches()) {

@@ -5,10 +5,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.IDN;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
@@ -121,6 +123,16 @@ final class Mailer {
         }
     }
 
+    /** The address with an international domain in its ASCII form, which every server takes. */
+    private static InternetAddress recipient(String to) throws AddressException {
+        int at = to.lastIndexOf('@');
+        try {
+            return new InternetAddress(to.substring(0, at + 1) + IDN.toASCII(to.substring(at + 1), IDN.ALLOW_UNASSIGNED), true);
+        } catch (IllegalArgumentException e) {
+            throw new AddressException("not a usable domain: " + to.substring(at + 1));
+        }
+    }
+
     MimeMessage message(Mail mail, String messageId) throws MessagingException {
         MimeMessage m = new MimeMessage(session) {
             @Override
@@ -129,7 +141,7 @@ final class Mailer {
             }
         };
         m.setFrom(from);
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+        m.setRecipient(Message.RecipientType.TO, recipient(mail.to()));
         m.setSubject(mail.subject(), "UTF-8");
         m.setSentDate(Date.from(clock.instant()));
         m.setHeader("Auto-Submitted", "auto-generated");

@@ -4,6 +4,7 @@ import dev.kioku.config.Smtp;
 import dev.kioku.jobs.Job;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +118,7 @@ public final class Outbox {
         int attempts = q.attempts() + 1;
         String error = describe(e, smtp.password());
         Optional<Duration> wait = Backoff.after(attempts);
-        if (unknownRecipient(e)) {
+        if (unknownRecipient(e) || e instanceof AddressException) {
             store.failed(q.id(), attempts, now, error);
             LOG.warn("mail {} not sent: the server refused the recipient ({}); not retrying", q.id(), error);
         } else if (wait.isEmpty()) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MailTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "ann", "ann@", "@example.org", "ann@localhost", "Ann <ann@example.org>", "ann@example.org\r\nBcc: x@example.org",
-            "ann smith@example.org", "ann@example.org, bob@example.org"})
+            "ann smith@example.org", "ann@example.org, bob@example.org", "アン@example.org"})
     void an_address_that_is_not_one_bare_address_is_refused(String to) {
         var e = assertThrows(IllegalArgumentException.class, () -> new Mail(to, "Hi", "Hello.", null, null));
         assertEquals("mail: 'to' must be an address like ann@example.org, got '" + to + "'", e.getMessage());

@@ -147,6 +147,16 @@ class OutboxTest {
     }
 
     @Test
+    void an_international_domain_is_sent_in_its_ascii_form() throws Exception {
+        Outbox outbox = toGreenMail();
+        outbox.enqueue(note("ann@例え.jp"));
+
+        assertEquals(1, outbox.sendDue());
+
+        assertEquals("ann@xn--r8jz45g.jp", smtpServer.getReceivedMessages()[0].getAllRecipients()[0].toString());
+    }
+
+    @Test
     void a_message_waits_while_the_server_is_down_then_arrives_exactly_once() throws Exception {
         int port = closedPort();
         Outbox outbox = outbox(smtp(port));
