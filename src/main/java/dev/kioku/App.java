@@ -17,6 +17,8 @@ import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
+import dev.kioku.jobs.Jobs;
+import dev.kioku.mail.Outbox;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -61,6 +63,8 @@ public final class App implements AutoCloseable {
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
     private final Avatars avatars;
+    private final Outbox outbox;
+    private final Jobs jobs;
     private WebServer web;
 
     /**
@@ -75,6 +79,7 @@ public final class App implements AutoCloseable {
         this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         database.migrate();
         var jdbi = database.jdbi();
+        this.outbox = new Outbox(jdbi, config.smtp(), clock);
         this.media = new MediaLibrary(jdbi, config.dataDir(), events, clock);
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
@@ -82,7 +87,8 @@ public final class App implements AutoCloseable {
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.sessions = new Sessions(jdbi, authors, clock);
-        this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
+        this.publisher = new ScheduledPublisher(posts);
+        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job()));
         this.avatars = new Avatars(config.publicBase(), () -> true);
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
@@ -95,7 +101,7 @@ public final class App implements AutoCloseable {
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
-                new DashboardRoutes(admin, posts, site),
+                new DashboardRoutes(admin, posts, site, outbox),
                 new SeriesAdminRoutes(admin, series, posts, site),
                 new SettingsAdminRoutes(admin, site, media),
                 new ProfileAdminRoutes(admin, authors, media),
@@ -107,7 +113,8 @@ public final class App implements AutoCloseable {
                 new AvatarRoutes(avatars),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
-        publisher.start();
+        publisher.publishDue();
+        jobs.start();
         return web.start();
     }
 
@@ -137,6 +144,11 @@ public final class App implements AutoCloseable {
     /** Publishes scheduled posts; tests call {@code publishDue()} after moving the clock. */
     public ScheduledPublisher publisher() {
         return publisher;
+    }
+
+    /** Outgoing mail; tests call {@code sendDue()} after moving the clock. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     public SeriesService series() {
@@ -187,7 +199,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.stop();
-        publisher.stop();
+        jobs.stop();
         database.close();
     }
 }

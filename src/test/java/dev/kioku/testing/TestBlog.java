@@ -5,6 +5,7 @@ import dev.kioku.authors.Author;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
 import dev.kioku.config.Config;
+import dev.kioku.config.Smtp;
 import dev.kioku.db.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +28,9 @@ public final class TestBlog implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    private TestBlog(Engine engine, Path dir) {
+    private TestBlog(Engine engine, Path dir, Smtp smtp) {
         TestDatabases.Db db = TestDatabases.fresh(engine, dir);
-        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null);
+        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null, smtp);
         this.app = new App(config, clock);
         int port = app.start();
         this.base = "http://127.0.0.1:" + port;
@@ -46,7 +47,12 @@ public final class TestBlog implements AutoCloseable {
     }
 
     public static TestBlog start(Engine engine, Path dir) {
-        return new TestBlog(engine, dir);
+        return new TestBlog(engine, dir, Smtp.NONE);
+    }
+
+    /** A blog that sends its mail through this SMTP server. */
+    public static TestBlog start(Engine engine, Path dir, Smtp smtp) {
+        return new TestBlog(engine, dir, smtp);
     }
 
     /** A staff member with a password, signed in through the sign-in form. */
