@@ -10,6 +10,7 @@ import dev.kioku.blog.BlogRoutes;
 import dev.kioku.comments.CommentRoutes;
 import dev.kioku.comments.CommentThreads;
 import dev.kioku.comments.Comments;
+import dev.kioku.comments.Notifications;
 import dev.kioku.comments.SpamCheck;
 import dev.kioku.comments.AvatarRoutes;
 import dev.kioku.comments.Avatars;
@@ -21,6 +22,8 @@ import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
+import dev.kioku.jobs.Jobs;
+import dev.kioku.mail.Outbox;
 import dev.kioku.net.HttpFetcher;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
@@ -68,6 +71,8 @@ public final class App implements AutoCloseable {
     private final Sessions sessions;
     private final ScheduledPublisher publisher;
     private final Avatars avatars;
+    private final Outbox outbox;
+    private final Jobs jobs;
     private WebServer web;
 
     /**
@@ -90,17 +95,20 @@ public final class App implements AutoCloseable {
         this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         database.migrate();
         var jdbi = database.jdbi();
+        this.outbox = new Outbox(jdbi, config.smtp(), clock);
         this.media = new MediaLibrary(jdbi, config.dataDir(), events, clock);
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
         this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
-        this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink));
+        this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
+                Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink));
         this.avatars = new Avatars(config.publicBase(), () -> this.comments.settings().gravatar());
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
-        this.publisher = new ScheduledPublisher(database.dataSource(), posts, clock);
+        this.publisher = new ScheduledPublisher(posts);
+        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -112,7 +120,7 @@ public final class App implements AutoCloseable {
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
-                new DashboardRoutes(admin, posts, site),
+                new DashboardRoutes(admin, posts, site, outbox),
                 new SeriesAdminRoutes(admin, series, posts, site),
                 new SettingsAdminRoutes(admin, site, media),
                 new ProfileAdminRoutes(admin, authors, media),
@@ -125,7 +133,8 @@ public final class App implements AutoCloseable {
                 new AvatarRoutes(avatars),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
-        publisher.start();
+        publisher.publishDue();
+        jobs.start();
         return web.start();
     }
 
@@ -160,6 +169,11 @@ public final class App implements AutoCloseable {
     /** Publishes scheduled posts; tests call {@code publishDue()} after moving the clock. */
     public ScheduledPublisher publisher() {
         return publisher;
+    }
+
+    /** Outgoing mail; tests call {@code sendDue()} after moving the clock. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     public SeriesService series() {
@@ -214,7 +228,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.stop();
-        publisher.stop();
+        jobs.stop();
         database.close();
     }
 }

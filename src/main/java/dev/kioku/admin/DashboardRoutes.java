@@ -6,21 +6,26 @@ import dev.kioku.content.Kind;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Status;
+import dev.kioku.mail.Outbox;
 import dev.kioku.site.SiteService;
 import dev.kioku.web.PublicPages;
 import dev.kioku.web.Routes;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code /admin/}: what is published, what is waiting, and the last things worked on. */
 public final class DashboardRoutes implements Routes {
     private final Admin admin;
     private final Posts posts;
     private final SiteService site;
+    private final Outbox outbox;
 
-    public DashboardRoutes(Admin admin, Posts posts, SiteService site) {
+    public DashboardRoutes(Admin admin, Posts posts, SiteService site, Outbox outbox) {
         this.admin = admin;
         this.posts = posts;
         this.site = site;
+        this.outbox = outbox;
     }
 
     @Override
@@ -35,7 +40,23 @@ public final class DashboardRoutes implements Routes {
                 .map(p -> new DashboardView.Row(p.title(), "/admin/posts/" + p.id() + "/", label(p),
                         site.settings().date(p.updatedAt()))).toList();
         admin.render(ctx, "admin/dashboard.jte", new DashboardView(admin.frame(ctx, "dashboard"),
-                count(Status.PUBLISHED, mine), count(Status.DRAFT, mine), count(Status.SCHEDULED, mine), recent));
+                count(Status.PUBLISHED, mine), count(Status.DRAFT, mine), count(Status.SCHEDULED, mine), recent, warnings()));
+    }
+
+    /** What the staff should know is wrong, one line each; empty when all is well. */
+    private List<String> warnings() {
+        List<String> lines = new ArrayList<>();
+        if (!outbox.configured()) {
+            int waiting = outbox.pending();
+            lines.add(waiting == 0 ? "Email is not set up." : "Email is not set up: " + plural(waiting, "message is", "messages are") + " waiting.");
+        }
+        int failed = outbox.failed();
+        if (failed > 0) lines.add(plural(failed, "email", "emails") + " could not be sent in the last 7 days.");
+        return lines;
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private int count(Status status, Long author) {

@@ -57,9 +57,9 @@ public final class Comments {
     private final RateLimits limits;
     private final FormToken tokens;
     private volatile DiscussionSettings settings;
-    private volatile Notifications notifications = Notifications.NONE;
+    private final Notifications notifications;
 
-    public Comments(Jdbi jdbi, Posts posts, EventBus events, Clock clock, SpamCheck spamCheck) {
+    public Comments(Jdbi jdbi, Posts posts, EventBus events, Clock clock, SpamCheck spamCheck, Notifications notifications) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.events = events;
@@ -69,11 +69,7 @@ public final class Comments {
         this.rules = new ModerationRules(spamCheck);
         this.limits = new RateLimits(clock);
         this.tokens = new FormToken(settingsStore.secret("comment-form", Comments::randomToken));
-    }
-
-    /** Sends notifications through {@code n} from now on (set once mail is wired). */
-    void notifyWith(Notifications n) {
-        this.notifications = n;
+        this.notifications = notifications;
     }
 
     // ---- settings
@@ -144,7 +140,7 @@ public final class Comments {
             Comment c = store.byId(h, id).orElseThrow();
             if (s.notifyFollowUps()) store.follow(h, post.id(), f.email(), randomToken(), now);
             if (s.notifyPosts()) store.requestSubscription(h, f.email(), now);
-            if (c.status() != CommentStatus.SPAM) notifications.received(h, c, post);
+            if (c.status() != CommentStatus.SPAM && rulesNow.notifyAuthor()) notifications.received(h, c, post);
             if (c.isPublic()) notifications.published(h, c, post);
             return new Posted(c, ownerToken);
         });

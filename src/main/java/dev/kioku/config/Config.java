@@ -13,8 +13,11 @@ import java.nio.file.Path;
  * @param dbUser   PostgreSQL user, or null
  * @param dbPassword PostgreSQL password, or null; never logged
  * @param baseUrl  public address of the blog used in canonical links, or null to derive it from host and port
+ * @param smtp     where outgoing mail goes; {@link Smtp#NONE} when not configured. A missing From header becomes
+ *                 {@code Kioku <no-reply@HOST>}, HOST being the public address's host
  */
-public record Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl) {
+public record Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl,
+                     Smtp smtp) {
 
     public Config {
         if (host == null || host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -23,6 +26,20 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
         if (dbUrl == null || !(dbUrl.startsWith("jdbc:sqlite:") || dbUrl.startsWith("jdbc:postgresql:"))) {
             throw new ConfigException("db", "must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + redact(dbUrl) + "'");
         }
+        if (smtp == null) smtp = Smtp.NONE;
+        if (smtp.from() == null) smtp = smtp.withFrom("Kioku <no-reply@" + mailDomain(baseUrl, host) + ">");
+    }
+
+    /** A config without outgoing mail. */
+    public Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl) {
+        this(host, port, dataDir, dbUrl, dbUser, dbPassword, baseUrl, Smtp.NONE);
+    }
+
+    /** The host of the public address when it is a name; {@code localhost} for an IP address, which no mail server takes. */
+    private static String mailDomain(URI baseUrl, String host) {
+        String name = baseUrl != null ? baseUrl.getHost() : host;
+        boolean address = name == null || name.contains(":") || name.startsWith("[") || name.matches("[0-9.]+");
+        return address ? "localhost" : name;
     }
 
     /** True when the database is PostgreSQL, false for SQLite. */
@@ -50,7 +67,7 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
     public String toString() {
         return "Config[host=" + host + ", port=" + port + ", data=" + dataDir + ", db=" + redact(dbUrl)
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "unset" : "****")
-                + ", baseUrl=" + baseUrl + "]";
+                + ", baseUrl=" + baseUrl + ", smtp=" + smtp + "]";
     }
 
     /** A database URL fit for logs and messages: a {@code password=} parameter and {@code user:password@} are masked. */

@@ -22,7 +22,8 @@ public final class ConfigLoader {
     /** Setting names as written in the config file; the environment uses KIOKU_ + upper snake case. */
     enum Key {
         HOST("host"), PORT("port"), DATA("data"), DB_URL("db.url"), DB_USER("db.user"),
-        DB_PASSWORD("db.password"), BASE_URL("base-url");
+        DB_PASSWORD("db.password"), BASE_URL("base-url"), SMTP_HOST("smtp.host"), SMTP_PORT("smtp.port"),
+        SMTP_USER("smtp.user"), SMTP_PASSWORD("smtp.password"), SMTP_TLS("smtp.tls"), SMTP_FROM("smtp.from");
 
         final String file;
 
@@ -56,7 +57,29 @@ public final class ConfigLoader {
         String db = pick(Key.DB_URL, flags, file, Config.defaultSqliteUrl(data));
         String base = pick(Key.BASE_URL, flags, file, null);
         return new Config(host, parsePort(portText, flags, file), data, db,
-                pick(Key.DB_USER, flags, file, null), pick(Key.DB_PASSWORD, flags, file, null), parseBase(base));
+                pick(Key.DB_USER, flags, file, null), pick(Key.DB_PASSWORD, flags, file, null), parseBase(base),
+                smtp(flags, file));
+    }
+
+    private Smtp smtp(Map<String, String> flags, Properties file) {
+        String tlsText = pick(Key.SMTP_TLS, flags, file, "starttls");
+        Smtp.Security security = null;
+        for (Smtp.Security s : Smtp.Security.values()) if (s.setting().equalsIgnoreCase(tlsText)) security = s;
+        if (security == null) {
+            throw new ConfigException("smtp.tls", "must be starttls, tls or none, got '" + tlsText + "'" + source(Key.SMTP_TLS, flags, file));
+        }
+        String portText = pick(Key.SMTP_PORT, flags, file, security == Smtp.Security.TLS ? "465" : "587");
+        int port = -1;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("smtp.port", "must be a number from 1 to 65535, got '" + portText + "'" + source(Key.SMTP_PORT, flags, file));
+        }
+        return new Smtp(pick(Key.SMTP_HOST, flags, file, null), port, pick(Key.SMTP_USER, flags, file, null),
+                pick(Key.SMTP_PASSWORD, flags, file, null), security, pick(Key.SMTP_FROM, flags, file, null));
     }
 
     private String pick(Key key, Map<String, String> flags, Properties file, String fallback) {

@@ -98,4 +98,40 @@ class BadSettingsTest {
         assertEquals("invalid setting 'db': must be a jdbc:sqlite: or jdbc:postgresql: URL, got "
                 + "'postgresql://kioku:****@db/kioku?password=****'", e.getMessage());
     }
+
+    @Test
+    void an_smtp_port_that_is_not_a_number_is_named_with_its_source() throws IOException {
+        ConfigException e = loading(Map.of("KIOKU_SMTP_PORT", "submission"), Map.of(), file("smtp.host=mail.example.org\n"));
+
+        assertEquals("smtp.port", e.setting());
+        assertEquals("invalid setting 'smtp.port': must be a number from 1 to 65535, got 'submission' (from KIOKU_SMTP_PORT)", e.getMessage());
+    }
+
+    @Test
+    void an_smtp_port_of_zero_is_refused() throws IOException {
+        ConfigException e = loading(Map.of(), Map.of(), file("smtp.port=0\n"));
+
+        assertEquals("invalid setting 'smtp.port': must be a number from 1 to 65535, got '0' (from the config file)", e.getMessage());
+    }
+
+    @Test
+    void an_unknown_tls_mode_is_refused_with_the_three_choices() throws IOException {
+        ConfigException e = loading(Map.of(), Map.of(), file("smtp.tls=ssl\n"));
+
+        assertEquals("invalid setting 'smtp.tls': must be starttls, tls or none, got 'ssl' (from the config file)", e.getMessage());
+    }
+
+    @Test
+    void a_from_that_is_not_an_address_is_refused() throws IOException {
+        ConfigException e = loading(Map.of("KIOKU_SMTP_FROM", "Kioku blog"), Map.of(), file(""));
+
+        assertEquals("invalid setting 'smtp.from': must be an address like 'Blog <no-reply@example.org>', got 'Kioku blog'", e.getMessage());
+    }
+
+    @Test
+    void an_smtp_password_without_a_user_is_refused_without_repeating_it() throws IOException {
+        ConfigException e = loading(Map.of("KIOKU_SMTP_PASSWORD", "s3cret-Pa55"), Map.of(), file("smtp.host=mail.example.org\n"));
+
+        assertEquals("invalid setting 'smtp.password': is set but smtp.user is not", e.getMessage());
+    }
 }

@@ -24,7 +24,10 @@ class ConfigPrecedenceTest {
         HOST("host", "KIOKU_HOST", "10.0.0.1", "10.0.0.2", "10.0.0.3", Config::host),
         PORT("port", "KIOKU_PORT", "1111", "2222", "3333", c -> String.valueOf(c.port())),
         DATA("data", "KIOKU_DATA", "flag-data", "env-data", "file-data", c -> c.dataDir().toString()),
-        DB_URL("db.url", "KIOKU_DB_URL", "jdbc:sqlite:flag.db", "jdbc:sqlite:env.db", "jdbc:sqlite:file.db", Config::dbUrl);
+        DB_URL("db.url", "KIOKU_DB_URL", "jdbc:sqlite:flag.db", "jdbc:sqlite:env.db", "jdbc:sqlite:file.db", Config::dbUrl),
+        SMTP_HOST("smtp.host", "KIOKU_SMTP_HOST", "flag.example", "env.example", "file.example", c -> c.smtp().host()),
+        SMTP_PORT("smtp.port", "KIOKU_SMTP_PORT", "2525", "25", "1587", c -> String.valueOf(c.smtp().port())),
+        SMTP_FROM("smtp.from", "KIOKU_SMTP_FROM", "a@flag.example", "a@env.example", "a@file.example", c -> c.smtp().from());
 
         final String key;
         final String env;
@@ -120,5 +123,46 @@ class ConfigPrecedenceTest {
         assertFalse(c.toString().contains("s3cret-Pa55"), c.toString());
         assertTrue(c.toString().contains("dbPassword=****"), c.toString());
         assertTrue(c.toString().contains("dbUser=kioku"), c.toString());
+    }
+
+    @Test
+    void without_an_smtp_host_mail_is_not_configured_and_defaults_to_starttls_on_587() throws IOException {
+        Config c = new ConfigLoader(Map.of()).load(Map.of(), file(""));
+
+        assertFalse(c.smtp().configured());
+        assertEquals(587, c.smtp().port());
+        assertEquals(Smtp.Security.STARTTLS, c.smtp().security());
+    }
+
+    @Test
+    void the_from_address_defaults_to_no_reply_at_the_public_host() throws IOException {
+        Config named = new ConfigLoader(Map.of()).load(Map.of(), file("base-url=https://blog.example.org/\nsmtp.host=mail.example.org\n"));
+        Config local = new ConfigLoader(Map.of()).load(Map.of(), file(""));
+
+        assertEquals("Kioku <no-reply@blog.example.org>", named.smtp().from());
+        assertEquals("Kioku <no-reply@localhost>", local.smtp().from());
+    }
+
+    @Test
+    void tls_from_the_first_byte_defaults_to_port_465_unless_a_port_is_given() throws IOException {
+        Config tls = new ConfigLoader(Map.of()).load(Map.of(), file("smtp.host=mail.example.org\nsmtp.tls=tls\n"));
+        Config none = new ConfigLoader(Map.of("KIOKU_SMTP_TLS", "none", "KIOKU_SMTP_PORT", "25")).load(Map.of(), file(""));
+
+        assertEquals(465, tls.smtp().port());
+        assertEquals(Smtp.Security.TLS, tls.smtp().security());
+        assertEquals(25, none.smtp().port());
+        assertEquals(Smtp.Security.NONE, none.smtp().security());
+    }
+
+    @Test
+    void the_smtp_password_never_shows_in_the_printed_config() throws IOException {
+        Config c = new ConfigLoader(Map.of("KIOKU_SMTP_PASSWORD", "m4il-Pa55")).load(Map.of(),
+                file("smtp.host=mail.example.org\nsmtp.user=kioku\n"));
+
+        assertEquals("m4il-Pa55", c.smtp().password());
+        assertFalse(c.toString().contains("m4il-Pa55"), c.toString());
+        assertFalse(c.smtp().toString().contains("m4il-Pa55"), c.smtp().toString());
+        assertTrue(c.toString().contains("password=****"), c.toString());
+        assertTrue(c.toString().contains("host=mail.example.org"), c.toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.kioku.authors.Author;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
 import dev.kioku.config.Config;
+import dev.kioku.config.Smtp;
 import dev.kioku.db.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +30,9 @@ public final class TestBlog implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    private TestBlog(Engine engine, Path dir, boolean localFetches) {
+    private TestBlog(Engine engine, Path dir, Smtp smtp, boolean localFetches) {
         TestDatabases.Db db = TestDatabases.fresh(engine, dir);
-        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null);
+        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null, smtp);
         this.app = localFetches ? new App(config, clock, new HttpFetcher(true, Duration.ofSeconds(2))) : new App(config, clock);
         int port = app.start();
         this.base = "http://127.0.0.1:" + port;
@@ -48,12 +49,17 @@ public final class TestBlog implements AutoCloseable {
     }
 
     public static TestBlog start(Engine engine, Path dir) {
-        return new TestBlog(engine, dir, false);
+        return new TestBlog(engine, dir, Smtp.NONE, false);
+    }
+
+    /** A blog that sends its mail through this SMTP server. */
+    public static TestBlog start(Engine engine, Path dir, Smtp smtp) {
+        return new TestBlog(engine, dir, smtp, false);
     }
 
     /** Like {@link #start}, but outbound fetches may reach this machine (the tests' fakes of other services). */
     public static TestBlog startWithLocalFetches(Engine engine, Path dir) {
-        return new TestBlog(engine, dir, true);
+        return new TestBlog(engine, dir, Smtp.NONE, true);
     }
 
     /** A staff member with a password, signed in through the sign-in form. */
