@@ -71,7 +71,7 @@ public final class SeriesAdminRoutes implements Routes {
         form = form.withDefaults(Map.of("title", s.title(), "slug", s.slug(), "description", s.descriptionMd()));
         List<Part> parts = series.parts(s.id());
         Map<Long, Post> byId = posts.byIds(parts.stream().map(Part::postId).filter(id -> id != null).toList());
-        var zone = site.settings().timeZone();
+        var settings = site.settings();
         List<SeriesEditView.PartRow> rows = new ArrayList<>();
         for (Part p : parts) {
             Post post = p.postId() == null ? null : byId.get(p.postId());
@@ -85,7 +85,7 @@ public final class SeriesAdminRoutes implements Routes {
                 boolean live = post.isPublic();
                 String announced = !live && p.plannedTitle() != null && !p.plannedTitle().equals(post.title()) ? p.plannedTitle() : null;
                 rows.add(new SeriesEditView.PartRow(p.id(), n, post.title(), label(post), announced, live ? "" : p.plannedNote(),
-                        "/admin/posts/" + post.id() + "/", post.isPublic() ? post.permalink(zone) : null, first, last));
+                        "/admin/posts/" + post.id() + "/", post.isPublic() ? settings.permalink(post) : null, first, last));
             }
         }
         admin.render(ctx, "series/edit.jte", new SeriesEditView(admin.frame(ctx, "series"), s.id(), s.title(), s.url(), form,

@@ -297,7 +297,7 @@ public final class SeriesService {
             // a draft's own title is not public: before publication a part shows its announced title
             String title = live ? post.title() : part.plannedTitle() != null ? part.plannedTitle() : UNANNOUNCED;
             views.add(new SeriesView.PartView(views.size() + 1, title,
-                    live ? post.permalink(site.timeZone()) : null, live ? "" : part.plannedNote(),
+                    live ? site.permalink(post) : null, live ? "" : part.plannedNote(),
                     live ? post.excerpt() : "", live ? site.date(post.publishedAt()) : "", isCurrent));
         }
         return new SeriesView(series, views, current, keys);

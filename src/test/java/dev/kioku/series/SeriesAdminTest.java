@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kioku.authors.Author;
 import dev.kioku.authors.Role;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
@@ -57,7 +58,7 @@ class SeriesAdminTest {
     }
 
     private static String url(Post p) {
-        return p.permalink(ZoneOffset.UTC);
+        return p.permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC);
     }
 
     private static String seeOther(TestBlog.Response r) {
