@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Names a slug may not take because {@code /name/} is the site's own address, or one that robots and old
  * WordPress links ask for: pages live at {@code /slug/}, and so do posts in the Post name style.
- * TopLevelNamesTest checks that every top-level route of the app is here.
+ * SlugRulesTest checks that every top-level route of the app is here.
  */
 final class TopLevelNames {
     static final Set<String> RESERVED = Set.of("admin", "assets", "media", "tag", "author", "series", "page", "feed",
