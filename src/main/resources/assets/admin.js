@@ -361,7 +361,7 @@ document.addEventListener("click", function (e) {
   // text in the page, says why, and tries again; a save with a lost session is held back until it can work.
   function autosave(form) {
     var status = document.getElementById("autosave-status");
-    var dirty = false, inFlight = false, trouble = null, heldSubmit = null;
+    var dirty = false, inFlight = false, trouble = null, heldSubmit = null, submitting = false;
 
     function say(text, tone, link) {
       status.className = "autosave autosave--" + tone;
@@ -391,6 +391,15 @@ document.addEventListener("click", function (e) {
       if (e.target.matches("input, textarea, select")) run();
     });
     setInterval(run, 10000);
+
+    // "Leave page?" while something typed is not kept anywhere yet: changed since the last autosave, or an
+    // autosave still on its way. Saving the form itself is leaving on purpose.
+    window.addEventListener("beforeunload", function (e) {
+      if (submitting || !(dirty || inFlight)) return;
+      e.preventDefault();
+      e.returnValue = "";
+    });
+    window.addEventListener("pageshow", function () { submitting = false; });
 
     form.addEventListener("htmx:beforeSwap", function (e) {
       // fired on the swap target: the request's own element is in requestConfig
@@ -441,7 +450,10 @@ document.addEventListener("click", function (e) {
         heldSubmit = e.submitter || null;
         return;
       }
-      if (!trouble) return;
+      if (!trouble) {
+        submitting = true;
+        return;
+      }
       e.preventDefault();
       var submitter = e.submitter;
       refreshToken().then(function (ok) {

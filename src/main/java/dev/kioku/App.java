@@ -18,6 +18,7 @@ import dev.kioku.config.Config;
 import dev.kioku.config.ConfigException;
 import dev.kioku.content.ContentAdminRoutes;
 import dev.kioku.content.DraftPreviewRoutes;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
@@ -100,7 +101,7 @@ public final class App implements AutoCloseable {
         this.markdown = new Markdown(media);
         this.authors = new Authors(jdbi, events, clock);
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
-        this.posts = new Posts(jdbi, markdown, events, clock, () -> this.site.settings().timeZone());
+        this.posts = new Posts(jdbi, markdown, events, clock, site::settings);
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
                 Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink));
@@ -140,12 +141,14 @@ public final class App implements AutoCloseable {
 
     /** A post's public URL in the site's permalink style. */
     private String permalink(dev.kioku.content.Post p) {
-        return p.permalink(site.settings().timeZone());
+        return site.settings().permalink(p);
     }
 
     private List<NavLink> navigation() {
-        // pages have no date in their URL, so the zone does not matter here
-        return posts.publicPages().stream().map(p -> new NavLink(p.title(), p.permalink(ZoneOffset.UTC))).toList();
+        // a page's address has neither date nor style (/slug/); asking the settings here would ask the site
+        // frame being built
+        return posts.publicPages().stream()
+                .map(p -> new NavLink(p.title(), p.permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC))).toList();
     }
 
     /** Creates the data folder if needed. @throws ConfigException when it cannot be created or written */

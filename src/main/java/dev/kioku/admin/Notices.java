@@ -22,6 +22,8 @@ public final class Notices {
             Map.entry("part-moved", "Part moved."),
             Map.entry("part-attached", "Post attached. The part becomes a link when the post is published."),
             Map.entry("part-removed", "Part removed from the series."),
+            Map.entry("part-updated", "Planned part updated."),
+            Map.entry("series-deleted", "Series deleted. Its posts are still there, no longer parts of it."),
             Map.entry("image-deleted", "Image deleted. Its smaller copies went with it."),
             Map.entry("profile-saved", "Profile saved."));
 

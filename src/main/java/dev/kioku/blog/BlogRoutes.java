@@ -7,6 +7,7 @@ import dev.kioku.comments.CommentSection;
 import dev.kioku.comments.CommentThreads;
 import dev.kioku.comments.Comments;
 import dev.kioku.content.Kind;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Tag;
@@ -33,11 +34,17 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The reader-facing site: home, posts, pages, tag/author/date archives and series, each rendered once into
  * the page cache with the change keys it depends on.
+ *
+ * <p>Why a post answers at four kinds of address: the owner picks a {@link PermalinkStyle} and may change it,
+ * and links made under any style must keep working. So a post is found by any style's address
+ * ({@code /2026/11/20/slug/}, {@code /2026/11/slug/}, {@code /archives/12/}, {@code /slug/}) and served only
+ * at its address in the current style; the others answer 301 to it. At {@code /slug/} a page comes first.
  */
 public final class BlogRoutes implements Routes {
     private final Posts posts;
@@ -73,10 +80,11 @@ public final class BlogRoutes implements Routes {
         pages.page("/{y}/{m}/page/{n}", ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/")));
         pages.page("/{y}/{m}/{d}/page/{n}", ctx -> archive(ctx, pageNumber(ctx,
                 "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/")));
-        pages.page("/{y}/{m}/{d}/{slug}", this::post);
-        pages.page("/{y}/{m}/{d}", ctx -> archive(ctx, 1));
+        pages.page("/" + PermalinkStyle.ARCHIVES + "/{id}", ctx -> post(ctx, numbered(ctx.pathParam("id"))));
+        pages.page("/{y}/{m}/{d}/{slug}", ctx -> post(ctx, dated(ctx, ctx.pathParam("slug"))));
+        pages.page("/{y}/{m}/{d}", ctx -> ctx.pathParam("d").matches("\\d{2}") ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d"))));
         pages.page("/{y}/{m}", ctx -> archive(ctx, 1));
-        pages.page("/{y}", ctx -> ctx.pathParam("y").matches("\\d{4}") ? archive(ctx, 1) : page(ctx.pathParam("y")));
+        pages.page("/{y}", ctx -> ctx.pathParam("y").matches("\\d{4}") ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y")));
     }
 
     /** The styled error page for a status, rendered with the site frame. */
@@ -172,17 +180,36 @@ public final class BlogRoutes implements Routes {
 
     // ---- single posts and pages
 
-    private Page post(Context ctx) {
-        String slug = ctx.pathParam("slug");
-        Post p = posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("post " + slug));
+    /** The public post of a day-and-name or month-and-name address; its year and month must look like ones. */
+    private Post dated(Context ctx, String slug) {
+        if (!ctx.pathParam("y").matches("\\d{4}") || !ctx.pathParam("m").matches("\\d{2}")) throw new NotFound("post " + ctx.path());
+        String d = ctx.pathParamMap().get("d");
+        if (d != null && !d.equals(slug) && !d.matches("\\d{2}")) throw new NotFound("post " + ctx.path());
+        return posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("post " + slug));
+    }
+
+    private Post numbered(String id) {
+        if (!id.matches("[1-9]\\d{0,17}")) throw new NotFound("post " + id);
+        return posts.publicById(Long.parseLong(id)).orElseThrow(() -> new NotFound("post " + id));
+    }
+
+    /** {@code /slug/}: a page, else a post (the Post name style, or a link made under it). */
+    private Page pageOrPost(Context ctx, String slug) {
+        Optional<Post> page = posts.publicBySlug(Kind.PAGE, slug);
+        if (page.isPresent()) return page(page.get());
+        return post(ctx, posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("page " + slug)));
+    }
+
+    /** Serves a post at its address in the current style; any other address of it answers 301 to that one. */
+    private Page post(Context ctx, Post p) {
         Site s = site.site();
-        String canonical = p.permalink(s.settings().timeZone());
+        String canonical = s.settings().permalink(p);
         String asked = Paths.decode(ctx.path());
         if (!canonical.equals(asked) && !canonical.equals(asked + "/")) throw new Redirect(canonical);
         Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
         Posts.Neighbours n = posts.neighbours(p);
-        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), n.older().permalink(s.settings().timeZone()));
-        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), n.newer().permalink(s.settings().timeZone()));
+        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), s.settings().permalink(n.older()));
+        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), s.settings().permalink(n.newer()));
         if (n.older() != null) keys.add("post:" + n.older().id());
         if (n.newer() != null) keys.add("post:" + n.newer().id());
         SeriesView box = series.forPost(p.id()).orElse(null);
@@ -199,17 +226,16 @@ public final class BlogRoutes implements Routes {
     public byte[] postWithComments(Post p, CommentSection section) {
         Site s = site.site();
         Posts.Neighbours n = posts.neighbours(p);
-        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), n.older().permalink(s.settings().timeZone()));
-        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), n.newer().permalink(s.settings().timeZone()));
+        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), s.settings().permalink(n.older()));
+        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), s.settings().permalink(n.newer()));
         SeriesView box = series.forPost(p.id()).orElse(null);
-        return templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), box, older, newer, keys(), section));
+        return templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), box, older, newer, keys(), section));
     }
 
-    private Page page(String slug) {
-        Post p = posts.publicBySlug(Kind.PAGE, slug).orElseThrow(() -> new NotFound("page " + slug));
+    private Page page(Post p) {
         Site s = site.site();
         Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
-        return new Page(templates.render("blog/post.jte", view(p, s, p.permalink(s.settings().timeZone()), null, null, null, keys, null)), keys);
+        return new Page(templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), null, null, null, keys, null)), keys);
     }
 
     /**
@@ -268,7 +294,7 @@ public final class BlogRoutes implements Routes {
         list.forEach(p -> keys.add("post:" + p.id()));
         list.forEach(p -> keys.add(Comments.key(p.id())));
         Map<Long, Integer> counts = comments.counts(list.stream().map(Post::id).toList());
-        return list.stream().map(p -> new PostCard(p.title(), p.permalink(st.timeZone()), st.date(p.publishedAt()),
+        return list.stream().map(p -> new PostCard(p.title(), st.permalink(p), st.date(p.publishedAt()),
                 st.isoDate(p.publishedAt()), p.excerpt(), p.readingMinutes(), p.tags(), badges.get(p.id()),
                 featured(p, keys), counts.getOrDefault(p.id(), 0))).toList();
     }

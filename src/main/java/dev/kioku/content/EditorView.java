@@ -15,7 +15,8 @@ import java.util.Map;
  * @param status       the stored status, or null for a new post
  * @param when         "Published Nov 20, 2026", "Scheduled for …", "Draft, last saved …", or ""
  * @param publicUrl    the live address of a published post, or null
- * @param slugPrefix   what comes before the slug in the post's address, e.g. {@code /2026/11/20/}
+ * @param slugPrefix   what comes before the slug in the post's address, e.g. {@code /2026/11/20/}; "" when the
+ *                     address has no slug (the Numeric permalink style)
  * @param previewUrl   the private preview link (absolute), or null for a new post
  * @param series       the series the post is a part of, or null
  * @param autosave     a newer autosave than the saved text, offered for restoring, or null
@@ -49,6 +50,11 @@ public record EditorView(AdminFrame frame, Kind kind, Long id, PostForm form, Ma
 
     /** An autosave holding text that was never saved. */
     public record NewerAutosave(String who, String when, String compareUrl, String restoreUrl) {
+    }
+
+    /** True when the post's address has a date before the slug. */
+    public boolean datedAddress() {
+        return slugPrefix.length() > 1;
     }
 
     public boolean isNew() {

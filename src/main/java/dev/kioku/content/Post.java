@@ -2,7 +2,6 @@ package dev.kioku.content;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
@@ -15,11 +14,13 @@ import java.util.List;
  * @param excerpt      what lists and link previews show: the writer's own excerpt, else the automatic one
  * @param customExcerpt the excerpt the writer typed, or null when the automatic one is used
  * @param version      bumped by every saved edit, so a save made on an older version can be refused
+ * @param sharesSlugWithPage true for a post whose slug a published page also has (saved before slugs were
+ *                     unique across posts and pages): the page keeps {@code /slug/}, see {@link PermalinkStyle}
  */
 public record Post(long id, Kind kind, String title, String slug, String bodyMd, String bodyHtml, String excerpt,
                    int words, Status status, Instant publishedAt, Instant createdAt, Instant updatedAt, long authorId,
                    Long featuredMediaId, boolean commentsOpen, Review review, List<Tag> tags, String customExcerpt,
-                   long version) {
+                   long version, boolean sharesSlugWithPage) {
 
     public Post {
         tags = List.copyOf(tags);
@@ -38,19 +39,17 @@ public record Post(long id, Kind kind, String title, String slug, String bodyMd,
         return Math.max(1, Math.round(words / 230f));
     }
 
-    /** The WordPress-style URL: {@code /2026/11/20/slug/} for posts (in the site's zone), {@code /slug/} for pages. */
-    public String permalink(ZoneId zone) {
-        return permalink(kind, slug, publishedAt == null ? createdAt : publishedAt, zone);
-    }
-
-    static String permalink(Kind kind, String slug, Instant at, ZoneId zone) {
+    /**
+     * The address readers use: {@code /slug/} for a page; for a post, its address in {@code style}, dated in
+     * {@code zone} (by its publication time, or its creation time while it has none).
+     */
+    public String permalink(PermalinkStyle style, ZoneId zone) {
         if (kind == Kind.PAGE) return "/" + slug + "/";
-        ZonedDateTime d = at.atZone(zone);
-        return "/%04d/%02d/%02d/%s/".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), slug);
+        return style.path(id, slug, (publishedAt == null ? createdAt : publishedAt).atZone(zone), sharesSlugWithPage);
     }
 
     Post withTags(List<Tag> newTags) {
         return new Post(id, kind, title, slug, bodyMd, bodyHtml, excerpt, words, status, publishedAt, createdAt,
-                updatedAt, authorId, featuredMediaId, commentsOpen, review, newTags, customExcerpt, version);
+                updatedAt, authorId, featuredMediaId, commentsOpen, review, newTags, customExcerpt, version, sharesSlugWithPage);
     }
 }

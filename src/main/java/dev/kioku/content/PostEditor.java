@@ -233,14 +233,14 @@ final class PostEditor {
         Long id = p == null ? null : p.id();
         String when = "";
         String publicUrl = null;
-        String slugPrefix = prefix(Post.permalink(kind, "x", clock.instant(), s.timeZone()), "x");
+        String slugPrefix = kind == Kind.PAGE ? "/" : s.permalinks().prefix(clock.instant().atZone(s.timeZone()));
         EditorView.SeriesPart part = null;
         EditorView.NewerAutosave newer = null;
         String previewUrl = null;
         int revisionCount = 0;
         if (p != null) {
-            String path = p.permalink(s.timeZone());
-            slugPrefix = prefix(path, p.slug());
+            String path = s.permalink(p);
+            slugPrefix = path.endsWith("/" + p.slug() + "/") ? path.substring(0, path.length() - p.slug().length() - 1) : "";
             when = switch (p.status()) {
                 case PUBLISHED -> "Published " + When.of(p.publishedAt(), s);
                 case SCHEDULED -> "Scheduled for " + When.of(p.publishedAt(), s);
@@ -300,11 +300,6 @@ final class PostEditor {
 
     private java.time.ZoneId zone() {
         return settings().timeZone();
-    }
-
-    /** {@code /2026/11/20/} from {@code /2026/11/20/slug/}. */
-    private static String prefix(String permalink, String slug) {
-        return permalink.substring(0, permalink.length() - slug.length() - 1);
     }
 
     static String section(Kind kind) {

@@ -52,7 +52,7 @@ final class PostList {
         List<PostListView.Row> rows = slice.posts().stream().map(p -> new PostListView.Row(p.title(),
                 EditRules.mayEdit(me, p) ? base + p.id() + "/" : null, p.status().name().toLowerCase(), statusLabel(p.status()),
                 names.computeIfAbsent(p.authorId(), id -> authors.staff(id).map(Staff::displayName).orElse("—")),
-                when(p, s), p.isPublic() ? p.permalink(s.timeZone()) : null, p.tags().stream().map(Tag::name).toList())).toList();
+                when(p, s), p.isPublic() ? s.permalink(p) : null, p.tags().stream().map(Tag::name).toList())).toList();
         int first = slice.total() == 0 ? 0 : (page - 1) * PER_PAGE + 1;
         int last = (page - 1) * PER_PAGE + rows.size();
         String newer = page > 1 ? url(base, tab, query, page - 1) : null;

@@ -18,7 +18,9 @@ final class PostStore {
     private static final String COLUMNS = """
             select p.id, p.kind, p.title, p.slug, p.body_md, p.body_html, p.excerpt, p.words, p.status, p.published_at,
                    p.created_at, p.updated_at, p.author_id, p.featured_media_id, p.comments_open,
-                   p.review_title, p.review_year, p.review_creator, p.review_kind, p.custom_excerpt, p.version
+                   p.review_title, p.review_year, p.review_creator, p.review_kind, p.custom_excerpt, p.version,
+                   case when p.kind = 'post' and exists (select 1 from posts pg where pg.kind = 'page' and pg.slug = p.slug
+                                                          and pg.status = 'published') then 1 else 0 end as shares_slug
             from posts p
             """;
     private static final String PUBLIC_POSTS = " p.kind = 'post' and p.status = 'published' ";
@@ -81,9 +83,16 @@ final class PostStore {
                 .bind("kind", kind.sql()).bind("slug", slug).map(PostStore::row).list()).stream().findFirst();
     }
 
-    boolean slugTaken(Handle h, Kind kind, String slug, long exceptId) {
-        return h.createQuery("select count(*) from posts where kind = :kind and slug = :slug and id <> :id")
-                .bind("kind", kind.sql()).bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    /** True when a post or page other than {@code exceptId} has this slug. */
+    boolean slugTaken(Handle h, String slug, long exceptId) {
+        return h.createQuery("select count(*) from posts where slug = :slug and id <> :id")
+                .bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** A post or page other than {@code exceptId} with this slug (a page first), or empty. */
+    Optional<Post> otherWithSlug(Handle h, String slug, long exceptId) {
+        return h.createQuery(COLUMNS + " where p.slug = :slug and p.id <> :id order by p.kind, p.id limit 1")
+                .bind("slug", slug).bind("id", exceptId).map(PostStore::row).findOne();
     }
 
     List<Post> latest(Handle h, int offset, int limit) {
@@ -320,6 +329,6 @@ final class PostStore {
                 rs.getLong("author_id"), featuredId, rs.getBoolean("comments_open"),
                 reviewTitle == null ? null : new Post.Review(reviewTitle, reviewYear, rs.getString("review_creator"),
                         rs.getString("review_kind")),
-                List.of(), rs.getString("custom_excerpt"), rs.getLong("version"));
+                List.of(), rs.getString("custom_excerpt"), rs.getLong("version"), rs.getInt("shares_slug") == 1);
     }
 }

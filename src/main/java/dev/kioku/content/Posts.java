@@ -6,6 +6,7 @@ import dev.kioku.events.EventBus;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.markdown.Rendered;
 import dev.kioku.markdown.Slugs;
+import dev.kioku.site.SiteSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,19 +44,20 @@ public final class Posts {
     private final Markdown markdown;
     private final EventBus events;
     private final Clock clock;
-    private final Supplier<ZoneId> zone;
+    private final Supplier<SiteSettings> settings;
 
-    public Posts(Jdbi jdbi, Markdown markdown, EventBus events, Clock clock, Supplier<ZoneId> zone) {
+    /** @param settings the site's settings as they are now: their time zone and permalink style shape addresses */
+    public Posts(Jdbi jdbi, Markdown markdown, EventBus events, Clock clock, Supplier<SiteSettings> settings) {
         this.jdbi = jdbi;
         this.markdown = markdown;
         this.events = events;
         this.clock = clock;
-        this.zone = zone;
+        this.settings = settings;
     }
 
     /**
-     * Saves a new draft, and its first revision; the slug is made unique by a {@code -2}, {@code -3}… suffix
-     * when needed.
+     * Saves a new draft, and its first revision; the slug is made unique among posts and pages by a {@code -2},
+     * {@code -3}… suffix when needed, and one that names a site address or is only digits gets a suffix too.
      */
     public Post create(PostDraft draft) {
         Rendered r = markdown.render(draft.bodyMd());
@@ -96,7 +98,8 @@ public final class Posts {
         write(id, (h, before) -> {
             if (expectedVersion != null && before.version() != expectedVersion) throw new EditConflict(before);
             String wanted = draft.slug() == null || draft.slug().isBlank() ? before.slug() : draft.slug();
-            String slug = uniqueSlug(h, before.kind(), wanted, id);
+            // a slug saved before today's rules (shared with a page, say) stays as it is until the writer changes it
+            String slug = wanted.equals(before.slug()) ? wanted : uniqueSlug(h, before.kind(), wanted, id);
             store.update(h, id, draft, slug, r, clock.instant());
             store.replaceTags(h, id, tagIds(h, draft.tags()));
             recordSave(h, id, savedBy);
@@ -190,14 +193,14 @@ public final class Posts {
      * moved it, and publishes the keys of every page that showed it before or shows it after.
      */
     private void write(long id, Change change) {
-        ZoneId z = zone.get();
+        ZoneId z = settings.get().timeZone();
         Set<String> keys = jdbi.inTransaction(h -> {
             Writes.serialize(h);
             Post before = store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
             Set<String> k = new HashSet<>(keysOf(h, before, z));
             change.apply(h, before);
             Post after = store.byId(h, id).orElseThrow();
-            keepOldUrl(h, before, after, z);
+            keepOldUrls(h, before, after, z);
             k.addAll(keysOf(h, after, z));
             if (after.kind() == Kind.PAGE && (before.isPublic() || after.isPublic())
                     && !(before.isPublic() == after.isPublic() && before.title().equals(after.title()) && before.slug().equals(after.slug()))) {
@@ -229,24 +232,28 @@ public final class Posts {
         return List.of(y, m, m + "-%02d".formatted(d.getDayOfMonth()));
     }
 
-    private void keepOldUrl(Handle h, Post before, Post after, ZoneId z) {
-        String oldUrl = before.permalink(z);
-        String newUrl = after.permalink(z);
-        store.removeRedirect(h, newUrl);
-        if (before.isPublic() && !oldUrl.equals(newUrl)) store.addRedirect(h, oldUrl, before.id());
+    /**
+     * Keeps the addresses a change moved answering: the old address in every permalink style (the owner may
+     * switch styles later, and links made under any of them must keep working), and frees the new ones.
+     */
+    private void keepOldUrls(Handle h, Post before, Post after, ZoneId z) {
+        Set<String> newUrls = new HashSet<>();
+        for (PermalinkStyle style : PermalinkStyle.values()) newUrls.add(after.permalink(style, z));
+        newUrls.forEach(url -> store.removeRedirect(h, url));
+        if (!before.isPublic()) return;
+        for (PermalinkStyle style : PermalinkStyle.values()) {
+            String oldUrl = before.permalink(style, z);
+            if (!newUrls.contains(oldUrl)) store.addRedirect(h, oldUrl, before.id());
+        }
     }
 
     /**
-     * Pages live at {@code /slug/}, beside the site's own top-level paths: a page may not take one of those
-     * names, nor a bare number, which reads as a year archive.
+     * Posts and pages share one set of slugs, since both can live at {@code /slug/}; the site's own top-level
+     * names and bare numbers (date archives) are left out.
      */
-    private static final Set<String> RESERVED = Set.of("admin", "assets", "author", "media", "page", "series",
-            "tag", "feed", "search", "sitemap", "comments", "login", "api");
-
     private String uniqueSlug(Handle h, Kind kind, String wanted, long exceptId) {
         return Slugs.unique(wanted, kind == Kind.PAGE ? "page" : "post", slug ->
-                (kind == Kind.PAGE && (RESERVED.contains(slug) || slug.matches("\\d+")))
-                        || store.slugTaken(h, kind, slug, exceptId));
+                TopLevelNames.isReserved(slug) || TopLevelNames.isNumber(slug) || store.slugTaken(h, slug, exceptId));
     }
 
     private List<Long> tagIds(Handle h, List<String> names) {
@@ -311,14 +318,19 @@ public final class Posts {
     // ---- checks the admin makes before saving
 
     /**
-     * Why a post of this kind (other than {@code exceptId}, 0 for a new one) cannot have this slug, as a
-     * sentence part such as "is already used by “Tea”", or empty when it can. {@code slug} must be slugified.
+     * Why a post or page of this kind (other than {@code exceptId}, 0 for a new one) cannot have this slug, as
+     * a sentence part such as "is already used by “Tea”", or empty when it can. Slugs are shared by posts and
+     * pages; the one a post already has is always fine, even if saved before these rules. {@code slug} must be
+     * slugified.
      */
     public Optional<String> slugProblem(Kind kind, String slug, long exceptId) {
-        if (kind == Kind.PAGE && RESERVED.contains(slug)) return Optional.of("is used by the site itself (/" + slug + "/)");
-        if (kind == Kind.PAGE && slug.matches("\\d+")) return Optional.of("cannot be only digits: that address is a year archive");
-        return jdbi.withHandle(h -> store.bySlug(h, kind, slug)).filter(p -> p.id() != exceptId)
-                .map(p -> "is already used by “" + p.title() + "”");
+        return jdbi.withHandle(h -> {
+            if (exceptId != 0 && store.byId(h, exceptId).filter(p -> p.slug().equals(slug)).isPresent()) return Optional.empty();
+            if (TopLevelNames.isReserved(slug)) return Optional.of("is used by the site itself (/" + slug + "/)");
+            if (TopLevelNames.isNumber(slug)) return Optional.of("cannot be only digits: such addresses are date archives (/2026/)");
+            return store.otherWithSlug(h, slug, exceptId).map(p -> "is already used by "
+                    + (p.kind() == kind ? "" : p.kind() == Kind.PAGE ? "the page " : "the post ") + "“" + p.title() + "”");
+        });
     }
 
     /** Tags whose name starts with {@code prefix}, most used first, for autocomplete; all tags for "". */
@@ -398,7 +410,12 @@ public final class Posts {
     /** Where an old URL of a post now lives, if that post is public. */
     public Optional<String> redirectFor(String path) {
         return jdbi.withHandle(h -> store.redirectTarget(h, path).flatMap(id -> store.byId(h, id)))
-                .filter(Post::isPublic).map(p -> p.permalink(zone.get()));
+                .filter(Post::isPublic).map(p -> settings.get().permalink(p));
+    }
+
+    /** A public post by id (the Numeric permalink style), or empty. */
+    public Optional<Post> publicById(long id) {
+        return jdbi.withHandle(h -> store.byId(h, id)).filter(p -> p.kind() == Kind.POST && p.isPublic());
     }
 
     /**

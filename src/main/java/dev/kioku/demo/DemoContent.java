@@ -37,7 +37,7 @@ public final class DemoContent {
         var defaults = app.site().settings();
         app.site().update(new SiteSettings("Aiko's Notebook", "Memory, notebooks and the craft of keeping a blog",
                 defaults.language(), defaults.timeZone(), defaults.postsPerPage(), "Words and pictures by Aiko Mori.",
-                defaults.accentColor(), defaults.logoMediaId()));
+                defaults.accentColor(), defaults.logoMediaId(), defaults.permalinks()));
         List<String> author = lines("author.txt");
         Author aiko = app.authors().create(new NewAuthor("aiko@demo.kioku.invalid", author.get(0), Role.AUTHOR, null,
                 String.join(" ", author.subList(1, author.size())).strip(), null, "aiko@example.org",

@@ -51,6 +51,9 @@ public final class SeriesAdminRoutes implements Routes {
         r.post("/admin/series/{id}/parts/{part}/move", this::move);
         r.post("/admin/series/{id}/parts/{part}/attach", this::attach);
         r.post("/admin/series/{id}/parts/{part}/remove", this::remove);
+        r.post("/admin/series/{id}/parts/{part}/edit", this::editPlanned);
+        r.get("/admin/series/{id}/delete", ctx -> confirmDelete(ctx, found(ctx)));
+        r.post("/admin/series/{id}/delete", this::delete);
     }
 
     // ---- pages
@@ -71,7 +74,7 @@ public final class SeriesAdminRoutes implements Routes {
         form = form.withDefaults(Map.of("title", s.title(), "slug", s.slug(), "description", s.descriptionMd()));
         List<Part> parts = series.parts(s.id());
         Map<Long, Post> byId = posts.byIds(parts.stream().map(Part::postId).filter(id -> id != null).toList());
-        var zone = site.settings().timeZone();
+        var settings = site.settings();
         List<SeriesEditView.PartRow> rows = new ArrayList<>();
         for (Part p : parts) {
             Post post = p.postId() == null ? null : byId.get(p.postId());
@@ -85,7 +88,7 @@ public final class SeriesAdminRoutes implements Routes {
                 boolean live = post.isPublic();
                 String announced = !live && p.plannedTitle() != null && !p.plannedTitle().equals(post.title()) ? p.plannedTitle() : null;
                 rows.add(new SeriesEditView.PartRow(p.id(), n, post.title(), label(post), announced, live ? "" : p.plannedNote(),
-                        "/admin/posts/" + post.id() + "/", post.isPublic() ? post.permalink(zone) : null, first, last));
+                        "/admin/posts/" + post.id() + "/", post.isPublic() ? settings.permalink(post) : null, first, last));
             }
         }
         admin.render(ctx, "series/edit.jte", new SeriesEditView(admin.frame(ctx, "series"), s.id(), s.title(), s.url(), form,
@@ -179,7 +182,50 @@ public final class SeriesAdminRoutes implements Routes {
         seeOther(ctx, editUrl(part.seriesId()) + "?notice=part-removed#parts");
     }
 
+    private void editPlanned(Context ctx) {
+        Series s = found(ctx);
+        Part part = partOf(ctx, s);
+        String title = "plannedTitle-" + part.id();
+        String note = "plannedNote-" + part.id();
+        Fields form = Fields.of(Map.of(title, param(ctx, "plannedTitle"), note, param(ctx, "plannedNote")));
+        if (form.stripped(note).length() > 300) {
+            refuse(ctx, s, form.withError(note, "Keep the note under 300 characters."));
+            return;
+        }
+        try {
+            series.updatePlanned(part.id(), form.value(title), form.stripped(note));
+            seeOther(ctx, editUrl(s.id()) + "?notice=part-updated#parts");
+        } catch (Invalid e) {
+            refuse(ctx, s, form.withError(title, e.fields().get("plannedTitle")));
+        }
+    }
+
+    /** Deleting asks first, on a page of its own, so it works the same without JavaScript. */
+    private void confirmDelete(Context ctx, Series s) {
+        List<Part> parts = series.parts(s.id());
+        Map<Long, Post> byId = posts.byIds(parts.stream().map(Part::postId).filter(id -> id != null).toList());
+        List<String> kept = parts.stream().filter(p -> p.postId() != null && byId.containsKey(p.postId()))
+                .map(p -> byId.get(p.postId()).title()).toList();
+        admin.render(ctx, "series/delete.jte", new SeriesDeleteView(admin.frame(ctx, "series"), s.id(), s.title(), s.url(),
+                kept, parts.size() - kept.size()));
+    }
+
+    private void delete(Context ctx) {
+        Series s = found(ctx);
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            seeOther(ctx, editUrl(s.id()) + "delete/");
+            return;
+        }
+        series.delete(s.id());
+        seeOther(ctx, "/admin/series/?notice=series-deleted");
+    }
+
     // ---- helpers
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v;
+    }
 
     private void refuse(Context ctx, Series s, Fields form) {
         ctx.status(422);

@@ -100,6 +100,45 @@ public final class SeriesService {
         return get(id);
     }
 
+    /**
+     * Deletes a series with its parts and its old addresses: its posts stay as they are, only no longer parts
+     * of it, and {@code /series/<slug>/} (old slugs included) answers 404 from then on.
+     *
+     * @throws IllegalArgumentException when there is no such series
+     */
+    public void delete(long id) {
+        Set<String> keys = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
+            store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no series " + id));
+            Set<String> k = changed(id, store.parts(h, id));
+            store.deleteOldSlugs(h, id);
+            store.deleteParts(h, id);
+            store.delete(h, id);
+            return k;
+        });
+        keys.add("series");
+        events.publish(new ChangeEvent(keys));
+    }
+
+    /**
+     * Changes what readers see of a part before a post fills it and is published: its announced title and
+     * note.
+     *
+     * @throws Invalid naming {@code plannedTitle} when the title is empty
+     * @throws IllegalArgumentException when there is no such part
+     */
+    public void updatePlanned(long partId, String title, String note) {
+        if (title == null || title.isBlank()) throw Invalid.field("plannedTitle", "A planned part needs a title.");
+        Part part = jdbi.inTransaction(h -> {
+            Writes.serialize(h);
+            Part p = store.part(h, partId).orElseThrow(() -> new IllegalArgumentException("no series part " + partId));
+            store.updatePlanned(h, partId, title.strip(), note == null ? "" : note.strip());
+            store.touch(h, p.seriesId(), clock.instant());
+            return p;
+        });
+        events.publish(new ChangeEvent(changed(part.seriesId(), List.of(part))));
+    }
+
     /** The series that used to live at {@code /series/<slug>/} before a rename, or empty. */
     public Optional<Series> movedFrom(String slug) {
         return jdbi.withHandle(h -> store.byOldSlug(h, slug));
@@ -297,7 +336,7 @@ public final class SeriesService {
             // a draft's own title is not public: before publication a part shows its announced title
             String title = live ? post.title() : part.plannedTitle() != null ? part.plannedTitle() : UNANNOUNCED;
             views.add(new SeriesView.PartView(views.size() + 1, title,
-                    live ? post.permalink(site.timeZone()) : null, live ? "" : part.plannedNote(),
+                    live ? site.permalink(post) : null, live ? "" : part.plannedNote(),
                     live ? post.excerpt() : "", live ? site.date(post.publishedAt()) : "", isCurrent));
         }
         return new SeriesView(series, views, current, keys);

@@ -100,6 +100,23 @@ final class SeriesStore {
                 .bind("slug", slug).map(SeriesStore::series).findOne();
     }
 
+    void updatePlanned(Handle h, long partId, String title, String note) {
+        h.createUpdate("update series_parts set planned_title = :title, planned_note = :note where id = :id")
+                .bind("title", title).bind("note", note).bind("id", partId).execute();
+    }
+
+    void deleteOldSlugs(Handle h, long seriesId) {
+        h.createUpdate("delete from series_slugs where series_id = :id").bind("id", seriesId).execute();
+    }
+
+    void deleteParts(Handle h, long seriesId) {
+        h.createUpdate("delete from series_parts where series_id = :id").bind("id", seriesId).execute();
+    }
+
+    void delete(Handle h, long seriesId) {
+        h.createUpdate("delete from series where id = :id").bind("id", seriesId).execute();
+    }
+
     void deletePart(Handle h, long partId) {
         h.createUpdate("delete from series_parts where id = :id").bind("id", partId).execute();
     }

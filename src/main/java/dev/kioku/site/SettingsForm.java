@@ -1,6 +1,7 @@
 package dev.kioku.site;
 
 import dev.kioku.admin.Fields;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.web.Invalid;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
@@ -12,7 +13,7 @@ import java.util.function.LongPredicate;
 
 /** Reads and checks the settings form: settings, or one message per field that is wrong. */
 final class SettingsForm {
-    static final String[] FIELDS = {"title", "tagline", "language", "timeZone", "postsPerPage", "accentColor", "logo", "footerText"};
+    static final String[] FIELDS = {"title", "tagline", "language", "timeZone", "postsPerPage", "accentColor", "logo", "footerText", "permalinks"};
 
     private SettingsForm() {
     }
@@ -28,14 +29,16 @@ final class SettingsForm {
         v.put("accentColor", s.accentColor());
         v.put("logo", s.logoMediaId() == null ? "" : Long.toString(s.logoMediaId()));
         v.put("footerText", s.footerText());
+        v.put("permalinks", s.permalinks().value());
         return Fields.of(v);
     }
 
     /**
      * @param imageExists whether a media id names an image in the library
+     * @param current     the permalink style kept when the form does not name one
      * @throws Invalid with a message for every field that is wrong
      */
-    static SiteSettings parse(Fields f, LongPredicate imageExists) {
+    static SiteSettings parse(Fields f, LongPredicate imageExists, PermalinkStyle current) {
         Map<String, String> errors = new LinkedHashMap<>();
         String title = f.stripped("title");
         if (title.isEmpty()) errors.put("title", "The site needs a title.");
@@ -50,8 +53,11 @@ final class SettingsForm {
         Long logo = logo(f.stripped("logo"), imageExists, errors);
         String footer = f.stripped("footerText");
         if (footer.length() > 500) errors.put("footerText", "Keep the footer text under 500 characters.");
+        String style = f.stripped("permalinks");
+        PermalinkStyle permalinks = style.isEmpty() ? current : PermalinkStyle.of(style).orElse(null);
+        if (permalinks == null) errors.put("permalinks", "Choose one of the address styles in the list.");
         if (!errors.isEmpty()) throw new Invalid(errors);
-        return new SiteSettings(title, tagline, language, zone, perPage, footer, accent, logo);
+        return new SiteSettings(title, tagline, language, zone, perPage, footer, accent, logo, permalinks);
     }
 
     /** A BCP 47 tag of a language Java knows, in its canonical spelling ({@code en-gb} → {@code en-GB}). */

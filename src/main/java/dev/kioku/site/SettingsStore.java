@@ -1,5 +1,6 @@
 package dev.kioku.site;
 
+import dev.kioku.content.PermalinkStyle;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,8 @@ final class SettingsStore {
                 Integer.parseInt(rows.getOrDefault("posts_per_page", Integer.toString(d.postsPerPage()))),
                 rows.getOrDefault("footer_text", d.footerText()),
                 rows.getOrDefault("accent_color", d.accentColor()),
-                logo(rows.get("logo_media_id")));
+                logo(rows.get("logo_media_id")),
+                PermalinkStyle.of(rows.get("permalinks")).orElse(d.permalinks()));
     }
 
     void save(Handle h, SiteSettings s) {
@@ -40,6 +42,7 @@ final class SettingsStore {
         put(h, "footer_text", s.footerText());
         put(h, "accent_color", s.accentColor());
         put(h, "logo_media_id", s.logoMediaId() == null ? "" : Long.toString(s.logoMediaId()));
+        put(h, "permalinks", s.permalinks().value());
     }
 
     private static Long logo(String value) {

@@ -2,6 +2,7 @@ package dev.kioku.site;
 
 import dev.kioku.admin.AdminFrame;
 import dev.kioku.admin.Fields;
+import dev.kioku.content.PermalinkStyle;
 import java.util.List;
 
 /**
@@ -24,6 +25,11 @@ public record SettingsView(AdminFrame frame, Fields form, List<Image> images, Li
 
     /** A value offered in a datalist, with what it means. */
     public record Suggestion(String value, String label) {
+    }
+
+    /** The address styles offered, in WordPress' order. */
+    public List<PermalinkStyle> permalinkStyles() {
+        return List.of(PermalinkStyle.values());
     }
 
     /** True when the accent is shown differently in dark mode (it was lightened for contrast). */

@@ -1,5 +1,7 @@
 package dev.kioku.site;
 
+import dev.kioku.content.PermalinkStyle;
+import dev.kioku.content.Post;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,13 +15,14 @@ import java.util.Locale;
  * @param accentColor  the theme's accent as {@code #rrggbb} (lower case); readable variants are derived from it
  *                     (see {@link Accent})
  * @param logoMediaId  the media row shown in the header instead of the 記 mark, or null
+ * @param permalinks   the shape of post addresses; null means {@link PermalinkStyle#DAY_AND_NAME}
  */
 public record SiteSettings(String title, String tagline, String language, ZoneId timeZone, int postsPerPage,
-                           String footerText, String accentColor, Long logoMediaId) {
+                           String footerText, String accentColor, Long logoMediaId, PermalinkStyle permalinks) {
     /** The theme's own accent (theme.css); with it the site stylesheet changes nothing. */
     public static final String DEFAULT_ACCENT = Accent.THEME.light();
     public static final SiteSettings DEFAULTS = new SiteSettings("Kioku", "A blog that remembers", "en",
-            ZoneId.of("UTC"), 10, "", DEFAULT_ACCENT, null);
+            ZoneId.of("UTC"), 10, "", DEFAULT_ACCENT, null, PermalinkStyle.DAY_AND_NAME);
 
     public SiteSettings {
         if (title == null || title.isBlank()) throw new IllegalArgumentException("title must not be empty");
@@ -30,11 +33,22 @@ public record SiteSettings(String title, String tagline, String language, ZoneId
         if (!accentColor.matches("#[0-9a-f]{6}")) throw new IllegalArgumentException("accent colour must look like #a5461f");
         tagline = tagline == null ? "" : tagline;
         footerText = footerText == null ? "" : footerText;
+        permalinks = permalinks == null ? PermalinkStyle.DAY_AND_NAME : permalinks;
     }
 
     /** The same settings with another title (first-run setup, the demo). */
     public SiteSettings withTitle(String newTitle) {
-        return new SiteSettings(newTitle, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId);
+        return new SiteSettings(newTitle, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, permalinks);
+    }
+
+    /** The same settings with another style of post address. */
+    public SiteSettings withPermalinks(PermalinkStyle style) {
+        return new SiteSettings(title, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, style);
+    }
+
+    /** Where readers find a post or page under these settings: its address in the chosen style and zone. */
+    public String permalink(Post p) {
+        return p.permalink(permalinks, timeZone);
     }
 
     /** A date as readers of this site write it, e.g. "November 20, 2026", in the site's time zone. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
@@ -44,7 +45,7 @@ class ProfileAdminTest {
         blog = TestBlog.start(engine, dir);
         aiko = AdminSession.as(blog, Role.CONTRIBUTOR, "Aiko Mori");
         Post p = blog.app.posts().create(PostDraft.post("Hello", "Words.", aiko.userId, List.of()));
-        postUrl = blog.app.posts().publish(p.id(), null).permalink(ZoneOffset.UTC);
+        postUrl = blog.app.posts().publish(p.id(), null).permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC);
     }
 
     @AfterEach

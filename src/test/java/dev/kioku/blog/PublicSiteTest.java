@@ -247,7 +247,7 @@ class PublicSiteTest {
     void dates_in_urls_and_archives_follow_the_site_time_zone() {
         var s = blog.app.site().settings();
         blog.app.site().update(new dev.kioku.site.SiteSettings(s.title(), s.tagline(), s.language(),
-                java.time.ZoneId.of("Asia/Tokyo"), s.postsPerPage(), s.footerText(), s.accentColor(), s.logoMediaId()));
+                java.time.ZoneId.of("Asia/Tokyo"), s.postsPerPage(), s.footerText(), s.accentColor(), s.logoMediaId(), s.permalinks()));
         Post p = blog.app.posts().create(PostDraft.post("Late evening", "x", aiko.id(), List.of()));
         blog.app.posts().publish(p.id(), java.time.Instant.parse("2026-11-19T20:00:00Z"));
 

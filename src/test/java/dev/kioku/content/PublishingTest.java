@@ -75,7 +75,7 @@ class PublishingTest {
     @Test
     void a_scheduled_post_stays_private_until_the_clock_passes_its_time_in_the_sites_zone() {
         var s = blog.app.site().settings();
-        blog.app.site().update(new SiteSettings(s.title(), s.tagline(), s.language(), ZoneId.of("Asia/Tokyo"), s.postsPerPage(), s.footerText(), s.accentColor(), s.logoMediaId()));
+        blog.app.site().update(new SiteSettings(s.title(), s.tagline(), s.language(), ZoneId.of("Asia/Tokyo"), s.postsPerPage(), s.footerText(), s.accentColor(), s.logoMediaId(), s.permalinks()));
         blog.page("/");
 
         // the clock says 2026-11-20 10:00 UTC, 19:00 in Tokyo; 21:30 Tokyo time is 12:30 UTC

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.LoadState;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
@@ -128,7 +129,7 @@ class AdminBrowserIT {
         page.click("text=Add planned part");
         assertEquals(List.of("Part 1: The house Published", "Part 2: The rooms Planned"), texts(page, ".part__title"));
 
-        String part1 = house.permalink(ZoneOffset.UTC);
+        String part1 = house.permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC);
         Page reader = browser.chromium.newPage();
         reader.navigate(blog.base() + part1);
         assertEquals("Part 2: The rooms coming soon", reader.textContent(".series-next__title").strip());
@@ -161,7 +162,7 @@ class AdminBrowserIT {
 
         blog.app.posts().publish(rooms.id(), null);
         reader.reload();
-        String part2 = blog.app.posts().get(rooms.id()).permalink(ZoneOffset.UTC);
+        String part2 = blog.app.posts().get(rooms.id()).permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC);
         assertEquals(part2, reader.getAttribute(".series-next a", "href"));
         assertEquals("Part 2: Furnishing the rooms →", reader.textContent(".series-next a").strip());
         reader.click(".series-next a");

@@ -112,6 +112,33 @@ class WriterBrowserIT {
     }
 
     @Test
+    void leaving_the_editor_asks_first_only_while_typed_text_is_not_kept_yet() {
+        Page page = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 900)).newPage();
+        List<String> asked = new ArrayList<>();
+        page.onDialog(dialog -> {
+            asked.add(dialog.type());
+            dialog.accept();
+        });
+        page.navigate(url("/admin/"));
+        signIn(page);
+        page.waitForURL(url("/admin/"));
+        String editor = draft(page, "Leaving", "Typed, then saved.");
+        page.fill("#body", "Kept by autosave.");
+        page.focus("#title");
+        assertThat(page.locator("#autosave-status")).containsText("Autosaved at");
+        page.navigate(url("/admin/posts/"));
+        assertEquals(List.of(), asked, "nothing to lose after a save or an autosave");
+
+        page.navigate(editor);
+        page.locator("#body").pressSequentially(" Not kept yet.");
+        page.waitForClose(() -> page.close(new Page.CloseOptions().setRunBeforeUnload(true)));
+
+        assertEquals(List.of("beforeunload"), asked);
+        page.context().close();
+    }
+
+    @Test
     void two_windows_saving_one_post_the_second_gets_a_conflict_and_keeps_its_text() {
         Page first = signedIn(1280, false);
         Page second = signedIn(1280, false);

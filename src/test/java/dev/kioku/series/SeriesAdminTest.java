@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kioku.authors.Author;
 import dev.kioku.authors.Role;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
@@ -57,7 +58,7 @@ class SeriesAdminTest {
     }
 
     private static String url(Post p) {
-        return p.permalink(ZoneOffset.UTC);
+        return p.permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC);
     }
 
     private static String seeOther(TestBlog.Response r) {
@@ -219,5 +220,90 @@ class SeriesAdminTest {
         assertEquals(403, owner.postRaw("/admin/series/" + s.id() + "/planned/", "plannedTitle", "Forged", "_csrf", "wrong").status());
         assertEquals(List.of("Kept"), blog.app.series().all().stream().map(Series::title).toList());
         assertTrue(blog.app.series().parts(s.id()).isEmpty());
+    }
+
+    @Test
+    void deleting_a_series_asks_first_then_its_posts_stay_and_its_addresses_answer_404() {
+        AdminSession editor = AdminSession.as(blog, Role.EDITOR, "Emi Editor");
+        Series s = blog.app.series().create("Tea notes", "Leaves.");
+        Post sencha = post("Sencha", true);
+        blog.app.series().addPost(s.id(), sencha.id());
+        blog.app.series().addPlanned(s.id(), "Matcha", "Soon.");
+        blog.app.series().update(s.id(), "Tea, slowly", "tea-slowly", "Leaves.");
+        assertEquals("Tea, slowly", blog.page(url(sencha)).selectFirst(".series-box__head a").text());
+        assertEquals(200, blog.get("/series/tea-slowly/").status());
+        assertEquals(301, blog.get("/series/tea-notes/").status());
+        assertEquals("Tea, slowly", blog.page("/").selectFirst(".card .kicker a").text());
+
+        String edit = "/admin/series/" + s.id() + "/";
+        assertEquals(edit + "delete/", editor.page(edit).selectFirst("a:contains(Delete this series)").attr("href"));
+        Document confirm = editor.page(edit + "delete/");
+        assertEquals("Delete “Tea, slowly”?", confirm.selectFirst("h1").text());
+        assertTrue(confirm.selectFirst("main li").text().contains("Its post stays on your site, just no longer parts of a series: Sencha."),
+                confirm.selectFirst("main li").text());
+        assertEquals("Its planned part disappears.", confirm.select("main li").get(1).text());
+        assertEquals(edit + "delete/", seeOther(editor.post(edit + "delete/")), "without the confirm step nothing happens");
+        assertEquals(1, blog.app.series().all().size());
+
+        assertEquals("/admin/series/?notice=series-deleted", seeOther(editor.post(edit + "delete/", "confirm", "yes")));
+
+        assertEquals("Series deleted. Its posts are still there, no longer parts of it.",
+                editor.page("/admin/series/?notice=series-deleted").selectFirst(".notice").text());
+        assertTrue(blog.app.series().all().isEmpty());
+        assertEquals(404, blog.get("/series/tea-slowly/").status());
+        assertEquals(404, blog.get("/series/tea-notes/").status(), "its old address went with it");
+        Document post = blog.page(url(sencha));
+        assertEquals("Sencha", post.selectFirst("h1").text());
+        assertNull(post.selectFirst(".series-box"));
+        assertNull(blog.page("/").selectFirst(".card .kicker"), "no badge on lists");
+        assertTrue(blog.page("/series/").select(".series h2").isEmpty());
+        assertEquals(404, editor.get(edit).status());
+        assertEquals(404, editor.post(edit + "delete/", "confirm", "yes").status());
+        assertTrue(blog.app.series().create("Tea notes", "").slug().equals("tea-notes"), "its addresses are free again");
+    }
+
+    @Test
+    void a_planned_parts_title_and_note_are_edited_and_readers_see_them_at_once() {
+        AdminSession editor = AdminSession.as(blog, Role.EDITOR, "Emi Editor");
+        Series s = blog.app.series().create("The Memory Palace", "");
+        long planned = blog.app.series().addPlanned(s.id(), "The rooms", "Next week.");
+        String seriesUrl = "/series/the-memory-palace/";
+        assertEquals(List.of("Part 1: The rooms coming soon"), publicTitles(seriesUrl));
+        String edit = "/admin/series/" + s.id() + "/";
+        Document admin = editor.page(edit);
+        assertEquals("The rooms", admin.selectFirst("#plannedTitle-" + planned).val());
+        assertEquals("Next week.", admin.selectFirst("#plannedNote-" + planned).val());
+
+        assertEquals(edit + "?notice=part-updated#parts", seeOther(editor.post(edit + "parts/" + planned + "/edit/",
+                "plannedTitle", " The attic ", "plannedNote", "In December.")));
+
+        assertEquals(List.of("Part 1: The attic coming soon"), publicTitles(seriesUrl));
+        assertEquals("In December.", blog.page(seriesUrl).selectFirst(".series-part__note").text());
+        TestBlog.Response blank = editor.post(edit + "parts/" + planned + "/edit/", "plannedTitle", "", "plannedNote", "Typed note.");
+        assertEquals(422, blank.status());
+        Document refused = editor.parse(blank);
+        assertEquals("A planned part needs a title.", refused.selectFirst("#plannedTitle-" + planned + "-error").text());
+        assertEquals("Typed note.", refused.selectFirst("#plannedNote-" + planned).val());
+        assertTrue(refused.selectFirst(".part__edit").hasAttr("open"), "the refused form is shown open");
+        assertEquals(List.of("Part 1: The attic coming soon"), publicTitles(seriesUrl), "nothing was saved");
+
+        Series other = blog.app.series().create("Other", "");
+        assertEquals(404, editor.post("/admin/series/" + other.id() + "/parts/" + planned + "/edit/", "plannedTitle", "Moved").status());
+    }
+
+    @Test
+    void deleting_a_series_and_editing_its_parts_need_an_editor_and_the_csrf_token() {
+        Series s = blog.app.series().create("Kept", "");
+        long planned = blog.app.series().addPlanned(s.id(), "Planned", "");
+        AdminSession owner = AdminSession.as(blog, Role.OWNER, "Olive Owner");
+        AdminSession author = AdminSession.as(blog, Role.AUTHOR, "Ann Author");
+        assertEquals(403, author.get("/admin/series/" + s.id() + "/delete/").status());
+        assertEquals(403, author.post("/admin/series/" + s.id() + "/delete/", "confirm", "yes").status());
+        assertEquals(403, author.post("/admin/series/" + s.id() + "/parts/" + planned + "/edit/", "plannedTitle", "Taken").status());
+        assertEquals(403, owner.postRaw("/admin/series/" + s.id() + "/delete/", "confirm", "yes").status());
+        assertEquals(403, owner.postRaw("/admin/series/" + s.id() + "/parts/" + planned + "/edit/", "plannedTitle", "Forged").status());
+
+        assertEquals(List.of("Kept"), blog.app.series().all().stream().map(Series::title).toList());
+        assertEquals("Planned", blog.app.series().parts(s.id()).get(0).plannedTitle());
     }
 }

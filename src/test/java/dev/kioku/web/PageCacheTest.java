@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kioku.authors.Author;
+import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
@@ -109,8 +110,8 @@ class PageCacheTest {
 
     @Test
     void publishing_a_post_shows_it_on_every_affected_page_at_once_and_leaves_the_others_cached() {
-        List<String> affected = List.of("/", "/tag/tea/", "/author/aiko-mori/", "/2026/", "/2026/11/", older.permalink(java.time.ZoneOffset.UTC));
-        List<String> unaffected = List.of("/about/", "/tag/weather/", "/series/", ancient.permalink(java.time.ZoneOffset.UTC));
+        List<String> affected = List.of("/", "/tag/tea/", "/author/aiko-mori/", "/2026/", "/2026/11/", older.permalink(PermalinkStyle.DAY_AND_NAME, java.time.ZoneOffset.UTC));
+        List<String> unaffected = List.of("/about/", "/tag/weather/", "/series/", ancient.permalink(PermalinkStyle.DAY_AND_NAME, java.time.ZoneOffset.UTC));
         for (String path : affected) assertTrue(!blog.get(path).text().contains("Fresh news"), path);
         List<String> before = unaffected.stream().map(this::lastModified).toList();
         blog.clock.advance(Duration.ofMinutes(10));
@@ -118,9 +119,9 @@ class PageCacheTest {
         Post fresh = publish("Fresh news", List.of("tea"), Duration.ZERO);
 
         for (String path : affected) assertTrue(blog.get(path).text().contains("Fresh news"), "next request to " + path + " shows the new post");
-        assertEquals("Fresh news", blog.page(older.permalink(java.time.ZoneOffset.UTC)).selectFirst("a[rel=next]").ownText());
+        assertEquals("Fresh news", blog.page(older.permalink(PermalinkStyle.DAY_AND_NAME, java.time.ZoneOffset.UTC)).selectFirst("a[rel=next]").ownText());
         assertEquals(before, unaffected.stream().map(this::lastModified).toList(), "unaffected pages were not rendered again");
-        assertEquals(200, blog.get(fresh.permalink(java.time.ZoneOffset.UTC)).status());
+        assertEquals(200, blog.get(fresh.permalink(PermalinkStyle.DAY_AND_NAME, java.time.ZoneOffset.UTC)).status());
     }
 
     @Test
@@ -129,7 +130,7 @@ class PageCacheTest {
         Post part1 = publish("The house", List.of("memory"), Duration.ofDays(1));
         blog.app.series().addPost(series.id(), part1.id());
         long planned = blog.app.series().addPlanned(series.id(), "The rooms", "Next week.");
-        String part1Url = part1.permalink(java.time.ZoneOffset.UTC);
+        String part1Url = part1.permalink(PermalinkStyle.DAY_AND_NAME, java.time.ZoneOffset.UTC);
 
         Document before = blog.page(part1Url);
         assertEquals("Part 1 of 2", before.selectFirst(".series-box__count").text());
@@ -146,7 +147,7 @@ class PageCacheTest {
         assertTrue(blog.page(part1Url).selectFirst(".series-box .is-soon") != null, "attached but still a draft: still coming soon");
         blog.app.posts().publish(part2.id(), null);
 
-        String part2Url = part2.permalink(java.time.ZoneOffset.UTC);
+        String part2Url = part2.permalink(PermalinkStyle.DAY_AND_NAME, java.time.ZoneOffset.UTC);
         Document after = blog.page(part1Url);
         assertNull(after.selectFirst(".series-box .is-soon"));
         assertEquals(part2Url, after.selectFirst(".series-box a[href=" + part2Url + "]").attr("href"));
