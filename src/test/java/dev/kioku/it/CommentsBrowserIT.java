@@ -67,7 +67,7 @@ class CommentsBrowserIT {
     @Test
     void a_guest_comments_replies_in_place_and_is_remembered_next_time() {
         moderation(Moderation.APPROVE_ALL, 50);
-        Page page = browser.chromium.newPage();
+        Page page = browser.chromium.newContext().newPage();
         page.navigate(blog.url(URL));
         assertThat(page.locator("#reply-title")).hasText("Leave a Reply");
         page.click("#comment-body");
