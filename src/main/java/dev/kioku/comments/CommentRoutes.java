@@ -44,6 +44,9 @@ public final class CommentRoutes implements Routes {
     static final String AUTHOR_COOKIE = "kioku_comment_author";
     private static final int YEAR = 365 * 24 * 3600;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RSS = "application/rss+xml; charset=utf-8";
+    /** Items in a comment feed, newest first. */
+    static final int FEED_ITEMS = 50;
     private static final String[] FORM_FIELDS = {"body", "name", "email", "url", "remember", "follow", "subscribe"};
 
     private final Comments comments;
@@ -76,6 +79,8 @@ public final class CommentRoutes implements Routes {
         r.get("/comments/mine", this::mine);
         r.get("/comments/unsubscribe/{token}", ctx -> unsubscribePage(ctx, false));
         r.post("/comments/unsubscribe/{token}", ctx -> unsubscribePage(ctx, true));
+        pages.page("/comments/feed", RSS, ctx -> siteFeed());
+        pages.page("/comments/{post}/feed", RSS, this::postFeed);
         pages.page("/comments/{post}/page/{n}", this::threadPage);
         r.get("/comments/{id}/reply", this::replyPage);
         r.get("/comments/{id}/edit", ctx -> editPage(ctx, Fields.empty()));
@@ -196,6 +201,40 @@ public final class CommentRoutes implements Routes {
         Page rendered = new Page(templates.render("comments/thread.jte", threadView(post, "Comments, page " + page, section)),
                 Set.of(dev.kioku.events.ChangeEvent.SITE, dev.kioku.events.ChangeEvent.NAV, "post:" + postId, Comments.key(postId)));
         return rendered;
+    }
+
+    // ---- feeds
+
+    private Page siteFeed() {
+        Site s = site.site();
+        List<Comment> latest = comments.latest(FEED_ITEMS);
+        Map<Long, Post> byId = posts.byIds(latest.stream().map(Comment::postId).distinct().toList());
+        List<CommentFeed.Item> items = latest.stream().filter(c -> byId.containsKey(c.postId()))
+                .map(c -> item(c, byId.get(c.postId()), s)).toList();
+        CommentFeed feed = new CommentFeed("Comments for " + s.title(), s.absolute("/"), s.absolute("/comments/feed/"),
+                s.settings().tagline(), s.settings().language(), rfc822(latest.isEmpty() ? null : latest.getFirst().createdAt()), items);
+        return new Page(feed.xml(), Set.of(dev.kioku.events.ChangeEvent.SITE, Comments.ANY));
+    }
+
+    private Page postFeed(Context ctx) {
+        Post post = publicPost(number(ctx.pathParam("post")));
+        Site s = site.site();
+        List<Comment> all = comments.approved(post.id());
+        List<CommentFeed.Item> items = all.reversed().stream().limit(FEED_ITEMS).map(c -> item(c, post, s)).toList();
+        CommentFeed feed = new CommentFeed("Comments on: " + post.title(), s.absolute(permalinks.apply(post)),
+                s.absolute("/comments/" + post.id() + "/feed/"), post.excerpt(), s.settings().language(),
+                rfc822(all.isEmpty() ? post.publishedAt() : all.getLast().createdAt()), items);
+        return new Page(feed.xml(),
+                Set.of(dev.kioku.events.ChangeEvent.SITE, "post:" + post.id(), Comments.key(post.id())));
+    }
+
+    private CommentFeed.Item item(Comment c, Post post, Site s) {
+        return new CommentFeed.Item("Comment on " + post.title() + " by " + c.authorName(),
+                s.absolute(permalinks.apply(post)) + "#comment-" + c.id(), c.authorName(), rfc822(c.createdAt()), c.bodyHtml());
+    }
+
+    private static String rfc822(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format((at == null ? java.time.Instant.EPOCH : at).atZone(java.time.ZoneOffset.UTC));
     }
 
     private void replyPage(Context ctx) {

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -144,7 +145,7 @@ public final class Comments {
             if (c.isPublic()) notifications.published(h, c, post);
             return new Posted(c, ownerToken);
         });
-        if (posted.comment().isPublic()) events.publish(ChangeEvent.of(key(post.id())));
+        if (posted.comment().isPublic()) events.publish(ChangeEvent.of(key(post.id()), ANY));
         return posted;
     }
 
@@ -222,7 +223,7 @@ public final class Comments {
             if (!stillFine && c.isPublic()) store.setStatus(h, id, CommentStatus.PENDING, clock.instant());
             return store.byId(h, id).orElseThrow();
         });
-        if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId())));
+        if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId()), ANY));
         return edited;
     }
 
@@ -230,7 +231,7 @@ public final class Comments {
     public void deleteOwn(long id, String ownerToken) {
         Comment c = find(id).filter(x -> mayChange(x, ownerToken)).orElseThrow(() -> new NotFound("comment " + id));
         jdbi.useTransaction(h -> store.setStatus(h, id, CommentStatus.TRASH, clock.instant()));
-        if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId())));
+        if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId()), ANY));
     }
 
     // ---- moderation
@@ -311,7 +312,7 @@ public final class Comments {
             store.update(h, id, f.name(), f.email(), f.website(), f.body(), html, clock.instant());
             return store.byId(h, id).orElseThrow();
         });
-        if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId())));
+        if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId()), ANY));
         return edited;
     }
 
@@ -341,7 +342,7 @@ public final class Comments {
             notifications.published(h, c, post);
             return c;
         });
-        events.publish(ChangeEvent.of(key(post.id())));
+        events.publish(ChangeEvent.of(key(post.id()), ANY));
         return reply;
     }
 
@@ -371,6 +372,9 @@ public final class Comments {
 
     // ---- helpers
 
+    /** Changes whenever any post's public comments do (the site's comment feed). */
+    public static final String ANY = "comments";
+
     /** The change key of a post's public comments. */
     public static String key(long postId) {
         return "comments-of:" + postId;
@@ -378,7 +382,9 @@ public final class Comments {
 
     private void publish(Collection<Long> postIds) {
         if (postIds.isEmpty()) return;
-        events.publish(new ChangeEvent(postIds.stream().map(Comments::key).collect(java.util.stream.Collectors.toSet())));
+        Set<String> keys = new java.util.HashSet<>(Set.of(ANY));
+        postIds.forEach(id -> keys.add(key(id)));
+        events.publish(new ChangeEvent(keys));
     }
 
     private Post publicPost(long id) {
