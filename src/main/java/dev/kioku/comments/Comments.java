@@ -161,6 +161,25 @@ public final class Comments {
         return parent.depth() + 1 >= rulesNow.threadDepth() ? null : parent;
     }
 
+    /**
+     * Adds a published comment without the form's checks, rate limits or emails: for the demo blog and importers.
+     *
+     * @param parentId the comment replied to (on the same post), or null
+     * @throws Invalid when a field is wrong; {@link NotFound} when the post or parent is not there
+     */
+    public Comment addApproved(long postId, Long parentId, String name, String email, String website, String body, Instant at) {
+        Post post = posts.get(postId);
+        CommentInput f = CommentInput.check(new Submission(postId, parentId, body, name, email, website, false, false, null,
+                null, null, null, null, null));
+        Comment parent = parentId == null ? null : find(parentId).filter(c -> c.postId() == postId)
+                .orElseThrow(() -> new NotFound("comment " + parentId));
+        Comment c = jdbi.inTransaction(h -> store.byId(h, store.insert(h, new CommentStore.Row(post.id(), parentId,
+                parent == null ? 0 : parent.depth() + 1, CommentStatus.APPROVED, f.name(), f.email(), f.website(), null,
+                f.body(), markdown.render(f.body()), "", "", null, null, at))).orElseThrow());
+        events.publish(ChangeEvent.of(key(post.id()), ANY));
+        return c;
+    }
+
     // ---- reading
 
     /** The approved comments of a post, oldest first; empty when none. */

@@ -68,6 +68,11 @@ public final class DemoContent {
             app.posts().publish(p.id(), now.minus(Duration.ofDays(days)));
             days += 4;
         }
+        var ren = app.comments().addApproved(part1.id(), null, "Ren Takahashi", "ren@example.org", "https://example.org/ren",
+                "I tried this with my grandmother's house and remembered the *smell* of the kitchen before anything else.",
+                now.minus(Duration.ofHours(12)));
+        app.comments().addApproved(part1.id(), ren.id(), "Mina Park", "mina@example.org", null,
+                "Same here. Smell seems to be the first room of every palace.", now.minus(Duration.ofHours(9)));
         Post about = app.posts().create(PostDraft.page("About", body(lines("page-about.md")), aiko.id()));
         app.posts().publish(about.id(), now.minus(Duration.ofDays(30)));
     }
