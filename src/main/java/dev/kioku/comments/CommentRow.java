@@ -37,6 +37,12 @@ public record CommentRow(long id, CommentStatus status, String authorName, Strin
                 note, postTitle, postUrl, postEditUrl, date, isoDate, list);
     }
 
+    /** The linked website as people say it: without {@code https://} and a final slash. */
+    public String websiteLabel() {
+        String label = website == null ? "" : website.replaceFirst("(?i)^https?://", "");
+        return label.endsWith("/") ? label.substring(0, label.length() - 1) : label;
+    }
+
     /** The id of the element naming the comment, for buttons' {@code aria-describedby}. */
     public String labelId() {
         return "comment-" + id + "-who";
