@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The moderation queue in a real Chromium: "select all" and a bulk action, no CSP violation, and screenshots
  * at laptop (1280 px) and tablet (820 px) width, light and dark, in target/screenshots for a human to look at.
  */
-class CommentsBrowserIT {
+class CommentModerationBrowserIT {
     private static final String PASSWORD = "a long password";
     static Browser browser;
     @TempDir
