@@ -464,3 +464,13 @@ document.addEventListener("click", function (e) {
     });
   }
 })();
+
+// The moderation queue: "select all" ticks every row's box (the rows' boxes belong to the bulk form by its id).
+document.querySelectorAll("input[data-check-all]").forEach(function (all) {
+  var boxes = document.querySelectorAll("input[type=checkbox][form='" + all.getAttribute("data-check-all") + "']");
+  if (!boxes.length) return;
+  all.hidden = false;
+  all.addEventListener("change", function () {
+    boxes.forEach(function (box) { box.checked = all.checked; });
+  });
+});

@@ -132,6 +132,7 @@ public final class App implements AutoCloseable {
                 new MediaRoutes(media),
                 new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments),
                 new AvatarRoutes(avatars),
+                new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();

@@ -3,6 +3,7 @@ package dev.kioku.admin;
 import dev.kioku.authors.Permission;
 import dev.kioku.authors.Staff;
 import dev.kioku.site.SiteService;
+import dev.kioku.site.SiteSettings;
 import dev.kioku.web.Assets;
 import dev.kioku.web.Csrf;
 import dev.kioku.web.Forbidden;
@@ -38,6 +39,11 @@ public final class Admin {
         Staff s = me(ctx);
         if (!s.can(p)) throw new Forbidden("Your role (" + s.role().label() + ") does not allow this.");
         return s;
+    }
+
+    /** The writer's site settings (time zone and language for showing dates in the admin). */
+    public SiteSettings siteSettings() {
+        return site.settings();
     }
 
     public AdminFrame frame(Context ctx, String section) {

@@ -192,6 +192,13 @@ public final class Comments {
         return jdbi.withHandle(h -> store.byId(h, id));
     }
 
+    /** These comments whatever their status, by id; ids that do not exist are absent. */
+    public Map<Long, Comment> find(Collection<Long> ids) {
+        Map<Long, Comment> byId = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> store.byIds(h, ids).forEach(c -> byId.put(c.id(), c)));
+        return byId;
+    }
+
     /** Approved comment counts for these posts; posts without comments are absent from the map. */
     public Map<Long, Integer> counts(Collection<Long> postIds) {
         return jdbi.withHandle(h -> store.approvedCounts(h, postIds));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kioku.authors.Author;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
+import dev.kioku.comments.Submission;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
@@ -37,6 +38,7 @@ class AdminRouteWalkTest {
     Post page;
     long seriesId;
     long mediaId;
+    long commentId;
 
     @BeforeEach
     void start() throws Exception {
@@ -53,6 +55,10 @@ class AdminRouteWalkTest {
         var png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", png);
         mediaId = blog.app.media().add("walk", "image.png", png.toByteArray(), "", "").id();
+        Post commented = blog.app.posts().create(PostDraft.post("Owner's commented post", "Text.", owner.id(), List.of()));
+        blog.app.posts().publish(commented.id(), null);
+        commentId = blog.app.comments().submit(new Submission(commented.id(), null, "A comment.", "Reader", "reader@example.org",
+                null, false, false, null, null, "192.0.2.1", "test", null, null)).comment().id();
     }
 
     @AfterEach
@@ -71,6 +77,7 @@ class AdminRouteWalkTest {
             String id = path.startsWith("/admin/pages") ? Long.toString(page.id())
                     : path.startsWith("/admin/series") ? Long.toString(seriesId)
                     : path.startsWith("/admin/media") ? Long.toString(mediaId)
+                    : path.startsWith("/admin/comments") ? Long.toString(commentId)
                     : Long.toString(ownersPost.id());
             out.add(new String[] {parts[0], path.replaceAll("\\{[^}]+}", id).replaceAll("<[^>]+>", id)});
         }
@@ -81,11 +88,11 @@ class AdminRouteWalkTest {
     /** What WordPress users expect: who may open which part of the admin. */
     private boolean forbidden(Role role, String path) {
         if (role == Role.OWNER) return false;
-        if (path.startsWith("/admin/settings") || path.startsWith("/admin/users")) return true;
+        if (path.startsWith("/admin/settings") || path.startsWith("/admin/users") || path.startsWith("/admin/comments/settings")) return true;
         if (role == Role.EDITOR) return false;
         if (path.startsWith("/admin/series") || path.startsWith("/admin/pages")) return true;
         if (path.startsWith("/admin/posts/" + ownersPost.id())) return true;
-        return role == Role.CONTRIBUTOR && path.startsWith("/admin/media");
+        return role == Role.CONTRIBUTOR && (path.startsWith("/admin/media") || path.startsWith("/admin/comments"));
     }
 
     @Test
