@@ -75,7 +75,7 @@ class CommentModerationTest {
     }
 
     private String publicPage(Post p) {
-        return blog.page(p.permalink(ZoneOffset.UTC)).text();
+        return blog.page(blog.app.site().settings().permalink(p)).text();
     }
 
     private static String seeOther(TestBlog.Response r) {
@@ -219,7 +219,7 @@ class CommentModerationTest {
         seeOther(aiko.post("/admin/comments/" + question.id() + "/reply/", "reply", "Very cold."));
 
         assertEquals(CommentStatus.APPROVED, status(question));
-        Document page = blog.page(own.permalink(ZoneOffset.UTC));
+        Document page = blog.page(blog.app.site().settings().permalink(own));
         Element reply = page.selectFirst("#comment-" + question.id() + " .comment-list--replies .comment");
         assertNotNull(reply, "the reply is nested under the question");
         assertTrue(reply.text().contains("Very cold."));
