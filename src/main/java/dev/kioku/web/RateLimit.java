@@ -45,6 +45,11 @@ public final class RateLimit {
         }
     }
 
+    /** Forgets every hit of {@code key} (a sign-in that succeeded clears its failures). */
+    public void forget(String key) {
+        hits.invalidate(key);
+    }
+
     /** How long until {@code key} may hit again, counting nothing; zero when it may now. */
     public Duration wait(String key) {
         Instant now = clock.instant();
