@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
         this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
                 Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink));
-        this.avatars = new Avatars(config.publicBase(), () -> this.comments.settings().gravatar());
+        this.avatars = comments.avatars(config.publicBase());
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
         this.publisher = new ScheduledPublisher(posts);

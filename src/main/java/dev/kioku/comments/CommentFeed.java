@@ -46,10 +46,10 @@ public record CommentFeed(String title, String link, String selfUrl, String desc
                 element(w, "link", item.link());
                 w.writeStartElement("guid");
                 w.writeAttribute("isPermaLink", "true");
-                w.writeCharacters(item.link());
+                w.writeCharacters(xmlText(item.link()));
                 w.writeEndElement();
                 w.writeStartElement("dc", "creator", DC);
-                w.writeCharacters(item.creator());
+                w.writeCharacters(xmlText(item.creator()));
                 w.writeEndElement();
                 element(w, "pubDate", item.date());
                 element(w, "description", item.html());
@@ -67,7 +67,12 @@ public record CommentFeed(String title, String link, String selfUrl, String desc
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(text == null ? "" : text);
+        w.writeCharacters(xmlText(text));
         w.writeEndElement();
+    }
+
+    /** Drops the characters XML 1.0 cannot hold (controls, lone surrogates), wherever the text came from. */
+    static String xmlText(String text) {
+        return text == null ? "" : text.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
     }
 }

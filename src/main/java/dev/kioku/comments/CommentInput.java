@@ -31,7 +31,7 @@ record CommentInput(String body, String name, String email, String website) {
         else if (name.length() > Comments.MAX_NAME) errors.put("name", "Please keep the name under " + Comments.MAX_NAME + " characters.");
         String email = strip(s.email()).toLowerCase(Locale.ROOT);
         if (email.isEmpty()) errors.put("email", "Please give your email address. It is never shown.");
-        else if (email.length() > Comments.MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+        else if (email.length() > Comments.MAX_EMAIL || !EMAIL.matcher(email).matches() || !dev.kioku.mail.Mail.isAddress(email)) {
             errors.put("email", "This does not look like an email address (name@example.com).");
         }
         String website = strip(s.website());
@@ -69,7 +69,8 @@ record CommentInput(String body, String name, String email, String website) {
         }
     }
 
+    /** Trimmed, without control characters (they break feeds and mail headers, and no name needs them). */
     private static String strip(String s) {
-        return s == null ? "" : s.strip();
+        return s == null ? "" : s.replaceAll("\\p{Cc}", " ").strip();
     }
 }

@@ -59,7 +59,7 @@ final class CommentStore {
     /** A browser's own comments on a post that readers do not see yet, oldest first. */
     List<Comment> heldFor(Handle h, long postId, String ownerHash) {
         return h.createQuery(COLUMNS + """
-                 where c.post_id = :post and c.owner_hash = :owner and c.status = 'pending' order by c.created_at, c.id
+                 where c.post_id = :post and c.owner_hash = :owner and c.status in ('pending', 'spam') order by c.created_at, c.id
                 """).bind("post", postId).bind("owner", ownerHash).map(CommentStore::row).list();
     }
 
@@ -80,9 +80,11 @@ final class CommentStore {
         return counts;
     }
 
-    boolean hasApproved(Handle h, String email) {
-        return h.createQuery("select count(*) from comments where author_email = :email and status = 'approved'")
-                .bind("email", email).mapTo(Integer.class).one() > 0;
+    /** Whether someone with this email and name (as WordPress compares them) had a comment approved before. */
+    boolean hasApproved(Handle h, String email, String name) {
+        return h.createQuery("""
+                select count(*) from comments where author_email = :email and author_name = :name and status = 'approved'
+                """).bind("email", email).bind("name", name).mapTo(Integer.class).one() > 0;
     }
 
     boolean sameBodyExists(Handle h, long postId, String email, String bodyMd) {

@@ -73,6 +73,11 @@ public final class Comments {
         this.notifications = notifications;
     }
 
+    /** The avatars of this blog's commenters: Gravatar as the discussion settings say, identicons keyed with a site secret. */
+    public Avatars avatars(String publicBase) {
+        return new Avatars(publicBase, () -> settings.gravatar(), settingsStore.secret("avatars", Comments::randomToken));
+    }
+
     // ---- settings
 
     public DiscussionSettings settings() {
@@ -129,11 +134,14 @@ public final class Comments {
         String ownerToken = s.ownerToken() != null && s.ownerToken().length() >= 32 ? s.ownerToken() : randomToken();
         String tokenNote = started.isEmpty() ? "sent without the page's script"
                 : Duration.between(started.get(), now).compareTo(TOKEN_LIFE) > 0 ? "form left open for days" : null;
+        // the outside spam check runs before the write transaction: SQLite's write lock is never held across HTTP
+        ModerationRules.Decision early = rules.spamSigns(rulesNow, s, f);
+        SpamCheck.Verdict verdict = early == null ? rules.ask(rulesNow, s, f, post) : SpamCheck.Verdict.HAM;
         Posted posted = jdbi.inTransaction(h -> {
             if (store.sameBodyExists(h, post.id(), f.email(), f.body())) {
                 throw new Refused(422, "You have already said that: this comment is on the post already (it may be waiting for approval).");
             }
-            ModerationRules.Decision d = rules.decide(rulesNow, s, f, html, post, tokenNote, store.hasApproved(h, f.email()));
+            ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, store.hasApproved(h, f.email(), f.name()));
             int depth = parent == null ? 0 : parent.depth() + 1;
             long id = store.insert(h, new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
                     f.name(), f.email(), f.website(), null, f.body(), html, nullToEmpty(s.ip()), clip(s.userAgent(), 500),
@@ -309,18 +317,27 @@ public final class Comments {
         return changed;
     }
 
-    /** Deletes trashed or spam comments for good (and their replies). @return how many were deleted */
+    /**
+     * Deletes trashed or spam comments for good. Their replies stay, each starting a thread of its own, so the
+     * post's public thread changes too.
+     *
+     * @return how many were deleted
+     */
     public int deleteForever(Staff who, Collection<Long> ids) {
-        return jdbi.inTransaction(h -> {
+        List<Long> touchedPosts = new ArrayList<>();
+        int deleted = jdbi.inTransaction(h -> {
             int n = 0;
             for (Comment c : store.byIds(h, ids)) {
                 if (c.isPublic() || c.status() == CommentStatus.PENDING) continue;
                 if (!mayModerate(who, posts.get(c.postId()))) continue;
                 store.delete(h, c.id());
+                touchedPosts.add(c.postId());
                 n++;
             }
             return n;
         });
+        publish(touchedPosts);
+        return deleted;
     }
 
     /**

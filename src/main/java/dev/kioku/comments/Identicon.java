@@ -16,30 +16,66 @@ final class Identicon {
     private Identicon() {
     }
 
-    /** The SVG for {@code hash} (32 lowercase hex digits, checked by the caller). */
-    static byte[] svg(String hash) {
+    /** What to draw: two colours and the filled cells as {row, column}. */
+    private record Drawing(double[] background, double[] foreground, java.util.List<int[]> cells) {
+    }
+
+    private static Drawing drawing(String hash) {
         byte[] bits = HexFormat.of().parseHex(hash);
         double hue = ((bits[12] & 0xff) << 8 | (bits[13] & 0xff)) % 360;
         double saturation = 0.45 + (bits[14] & 0xff) / 255.0 * 0.25;
-        String background = hex(hsl(hue, saturation * 0.6, 0.93));
+        double[] background = hsl(hue, saturation * 0.6, 0.93);
         double lightness = 0.55;
-        while (contrast(hsl(hue, saturation, lightness), hsl(hue, saturation * 0.6, 0.93)) < 3.0) lightness -= 0.02;
-        StringBuilder path = new StringBuilder();
-        int cells = 0;
+        while (contrast(hsl(hue, saturation, lightness), background) < 3.0) lightness -= 0.02;
+        java.util.List<int[]> cells = new java.util.ArrayList<>();
         for (int row = 0; row < 5; row++) {
             for (int col = 0; col < 3; col++) {
                 int bit = row * 3 + col;
                 if ((bits[bit / 8] >> (bit % 8) & 1) == 0) continue;
-                cells++;
-                square(path, row, col);
-                if (col < 2) square(path, row, 4 - col);
+                cells.add(new int[] {row, col});
+                if (col < 2) cells.add(new int[] {row, 4 - col});
             }
         }
-        if (cells == 0) square(path, 2, 2);
+        if (cells.isEmpty()) cells.add(new int[] {2, 2});
+        return new Drawing(background, hsl(hue, saturation, lightness), cells);
+    }
+
+    /** The SVG for {@code hash} (32 lowercase hex digits, checked by the caller). */
+    static byte[] svg(String hash) {
+        Drawing d = drawing(hash);
+        StringBuilder path = new StringBuilder();
+        for (int[] cell : d.cells()) square(path, cell[0], cell[1]);
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + SIDE + " " + SIDE + "\" width=\"80\" height=\"80\""
-                + " shape-rendering=\"crispEdges\"><rect width=\"" + SIDE + "\" height=\"" + SIDE + "\" fill=\"" + background + "\"/>"
-                + "<path fill=\"" + hex(hsl(hue, saturation, lightness)) + "\" d=\"" + path + "\"/></svg>";
+                + " shape-rendering=\"crispEdges\"><rect width=\"" + SIDE + "\" height=\"" + SIDE + "\" fill=\"" + hex(d.background()) + "\"/>"
+                + "<path fill=\"" + hex(d.foreground()) + "\" d=\"" + path + "\"/></svg>";
         return svg.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same picture as an 84×84 PNG: Gravatar takes only raster images as the default it shows for an email
+     * it does not know.
+     */
+    static byte[] png(String hash) {
+        Drawing d = drawing(hash);
+        int unit = 7;
+        var image = new java.awt.image.BufferedImage(SIDE * unit, SIDE * unit, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(color(d.background()));
+        g.fillRect(0, 0, SIDE * unit, SIDE * unit);
+        g.setColor(color(d.foreground()));
+        for (int[] cell : d.cells()) g.fillRect((MARGIN + cell[1] * CELL) * unit, (MARGIN + cell[0] * CELL) * unit, CELL * unit, CELL * unit);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream(1024);
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static java.awt.Color color(double[] rgb) {
+        return new java.awt.Color((int) Math.round(rgb[0] * 255), (int) Math.round(rgb[1] * 255), (int) Math.round(rgb[2] * 255));
     }
 
     private static void square(StringBuilder path, int row, int col) {

@@ -19,12 +19,8 @@ final class ModerationRules {
     record Decision(CommentStatus status, String note) {
     }
 
-    /**
-     * @param tokenNote why the form's timing stamp is not trusted, or null when it is
-     * @param knownEmail whether this address has an approved comment already
-     */
-    Decision decide(DiscussionSettings rules, Submission s, CommentInput f, String html, Post post, String tokenNote,
-                    boolean knownEmail) {
+    /** The signs of spam that need no outside help (the hidden field, the block lists), or null when there are none. */
+    Decision spamSigns(DiscussionSettings rules, Submission s, CommentInput f) {
         if (s.honeypot() != null && !s.honeypot().isBlank()) return spam("filled in the field people never see");
         String ip = s.ip() == null ? "" : s.ip();
         for (String blocked : rules.blockedIps()) {
@@ -37,25 +33,32 @@ final class ModerationRules {
         }
         String word = blockedWord(rules, f.body() + "\n" + f.name() + "\n" + f.email() + "\n" + (f.website() == null ? "" : f.website()));
         if (word != null) return spam("contains the blocked word \"" + word + "\"");
-        if (!rules.akismetKey().isEmpty()) {
-            switch (spamCheck.check(rules, s, f, post)) {
-                case SPAM -> {
-                    return spam("the spam check service says spam");
-                }
-                case UNAVAILABLE -> {
-                    return hold("the spam check service could not be asked");
-                }
-                case HAM -> {
-                }
-            }
-        }
+        return null;
+    }
+
+    /** The outside service's verdict when the settings name one (an HTTP call: never inside a transaction). */
+    SpamCheck.Verdict ask(DiscussionSettings rules, Submission s, CommentInput f, Post post) {
+        return rules.akismetKey().isEmpty() ? SpamCheck.Verdict.HAM : spamCheck.check(rules, s, f, post);
+    }
+
+    /**
+     * @param early what {@link #spamSigns} found, or null
+     * @param verdict what {@link #ask} answered
+     * @param tokenNote why the form's timing stamp is not trusted, or null when it is
+     * @param known whether this name and address have an approved comment already
+     */
+    Decision decide(DiscussionSettings rules, Decision early, SpamCheck.Verdict verdict, CommentInput f, String html,
+                    String tokenNote, boolean known) {
+        if (early != null) return early;
+        if (verdict == SpamCheck.Verdict.SPAM) return spam("the spam check service says spam");
+        if (verdict == SpamCheck.Verdict.UNAVAILABLE) return hold("the spam check service could not be asked");
         if (tokenNote != null) return hold(tokenNote);
         int links = CommentMarkdown.links(html);
         if (links > rules.maxLinks()) return hold(links + " links (more than " + rules.maxLinks() + ")");
         return switch (rules.moderation()) {
             case APPROVE_ALL -> new Decision(CommentStatus.APPROVED, null);
             case HOLD_ALL -> hold("every comment is held for approval");
-            case HOLD_FIRST -> knownEmail ? new Decision(CommentStatus.APPROVED, null) : hold("first comment from this email");
+            case HOLD_FIRST -> known ? new Decision(CommentStatus.APPROVED, null) : hold("first comment from this name and email");
         };
     }
 

@@ -20,6 +20,11 @@ public record Mail(String to, String subject, String text, String html, String u
     /** An ASCII local part (few servers take others), then a domain of two or more labels, international ones too. */
     private static final Pattern ADDRESS = Pattern.compile("[\\x21-\\x7e&&[^@<>()\\[\\],;:\"\\\\]]+@[^\\s@<>()\\[\\],;:\"\\\\.]+(\\.[^\\s@<>()\\[\\],;:\"\\\\.]+)+");
 
+    /** Whether {@code address} is one this record takes as {@code to} (forms check with it, so no address is taken that cannot be mailed). */
+    public static boolean isAddress(String address) {
+        return address != null && address.length() <= 254 && ADDRESS.matcher(address).matches();
+    }
+
     public Mail {
         if (to == null || to.length() > 254 || !ADDRESS.matcher(to).matches()) {
             throw new IllegalArgumentException("mail: 'to' must be an address like ann@example.org, got '" + to + "'");

@@ -69,7 +69,9 @@ public final class Csrf {
      */
     public static void checkOrigin(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin == null || origin.equals("null")) origin = ctx.header("Referer");
+        // "null" is what a sandboxed or privacy-stripped cross-site page sends: not ours
+        if ("null".equals(origin)) throw new Forbidden("This form was sent from another site.");
+        if (origin == null) origin = ctx.header("Referer");
         if ("cross-site".equals(ctx.header("Sec-Fetch-Site")) || origin != null && !sameHost(origin, ctx.header("Host"))) {
             throw new Forbidden("This form was sent from another site.");
         }

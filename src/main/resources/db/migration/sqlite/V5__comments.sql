@@ -1,9 +1,10 @@
 -- Reader comments, SQLite flavour. Keep in step with postgresql/V5.
 -- author_email is never shown publicly; ip and user_agent are kept for moderation only.
+-- Deleting a comment keeps its replies: they start threads of their own.
 create table comments (
     id           integer primary key autoincrement,
     post_id      bigint  not null references posts (id) on delete cascade,
-    parent_id    bigint  references comments (id) on delete cascade,
+    parent_id    bigint  references comments (id) on delete set null,
     depth        integer not null default 0,
     status       text    not null check (status in ('pending', 'approved', 'spam', 'trash')),
     author_name  text    not null,

@@ -59,7 +59,7 @@ class AvatarRoutesTest {
     @Test
     void aMalformedHashIsNotFound() {
         for (String path : new String[] {"/avatars/abc.svg", "/avatars/973DFE463EC85785F5F95AF5BA3906EE.svg",
-                "/avatars/973dfe463ec85785f5f95af5ba3906ee.png", "/avatars/973dfe463ec85785f5f95af5ba3906ee.svgz",
+                "/avatars/973dfe463ec85785f5f95af5ba3906ee.gif", "/avatars/973dfe463ec85785f5f95af5ba3906ee.svgz",
                 "/avatars/973dfe463ec85785f5f95af5ba3906ee.svg.svg", "/avatars/%2e%2e%2fsecret.svg"}) {
             TestBlog.Response r = blog.get(path);
             assertEquals(404, r.status(), path);

@@ -37,9 +37,25 @@ class AvatarsTest {
         gravatarOn.set(true);
         String url = avatars.url("test@example.com", "Tess");
         assertEquals("https://www.gravatar.com/avatar/973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b?s=80&d="
-                + "https%3A%2F%2Fblog.example%2Favatars%2F973dfe463ec85785f5f95af5ba3906ee.svg", url);
-        assertEquals("https://blog.example/avatars/973dfe463ec85785f5f95af5ba3906ee.svg",
+                + "https%3A%2F%2Fblog.example%2Favatars%2F973dfe463ec85785f5f95af5ba3906ee.png", url);
+        assertEquals("https://blog.example/avatars/973dfe463ec85785f5f95af5ba3906ee.png",
                 URLDecoder.decode(url.substring(url.indexOf("&d=") + 3), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withASiteSecretTheURLCannotBeRecomputedFromAGuessedAddress() {
+        Avatars keyed = new Avatars("https://blog.example", () -> false, "site-secret");
+        String url = keyed.url("test@example.com", "Tess");
+        assertTrue(url.matches("/avatars/[0-9a-f]{32}\\.svg"), url);
+        assertNotEquals(avatars.url("test@example.com", "Tess"), url);
+        assertEquals(url, keyed.url(" Test@Example.com ", "Other"));
+    }
+
+    @Test
+    void thePngTwinIsARealPng() {
+        byte[] png = avatars.identiconPng("973dfe463ec85785f5f95af5ba3906ee");
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -96,4 +96,12 @@ class CommentFeedTest {
         Element self = (Element) d.getElementsByTagName("atom:link").item(0);
         assertTrue(self.getAttribute("href").endsWith("/comments/feed/"));
     }
+
+    @Test
+    void control_characters_in_a_name_never_break_the_feeds() throws Exception {
+        new Commenter(blog).comment(post.id(), "Bell\u0001Ringer\u0007", "bell@example.org", "Ding\u0008 dong");
+
+        assertEquals("Bell Ringer", texts(feed("/comments/feed/"), "dc:creator").getFirst());
+        assertEquals(1, feed("/comments/" + post.id() + "/feed/").getElementsByTagName("item").getLength());
+    }
 }

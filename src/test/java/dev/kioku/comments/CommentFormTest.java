@@ -244,6 +244,7 @@ class CommentFormTest {
         blog.clock.advance(Duration.ofSeconds(5));
 
         assertEquals(403, reader.post("/comments/", f, "https://evil.example").status());
+        assertEquals(403, reader.post("/comments/", f, "null").status(), "a sandboxed page says its origin is null");
         assertTrue(blog.app.comments().approved(post.id()).isEmpty());
         assertEquals(303, reader.post("/comments/", f, blog.base()).status());
     }

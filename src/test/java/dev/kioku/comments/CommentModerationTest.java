@@ -99,7 +99,7 @@ class CommentModerationTest {
         assertTrue(row.text().contains("Kenji Sato"));
         assertEquals("mailto:kenji@example.org", row.selectFirst("a[href^=mailto:]").attr("href"));
         assertTrue(row.selectFirst(".comment-who__ip").text().matches("[0-9a-f.:]+"), "the address is shown");
-        assertEquals("Held: first comment from this email", row.selectFirst(".comment-note").text());
+        assertEquals("Held: first comment from this name and email", row.selectFirst(".comment-note").text());
         assertEquals("On rain", row.selectFirst(".comments-table__post a").text());
         assertFalse(publicPage(post).contains("First time here."));
     }
@@ -280,5 +280,23 @@ class CommentModerationTest {
         seeOther(editor.post("/admin/comments/" + c.id() + "/", "action", "spam"));
         assertEquals(CommentStatus.SPAM, status(c));
         assertTrue(editor.page("/admin/comments/" + c.id() + "/?action=spam").selectFirst(".notice").text().contains("spam already"));
+    }
+
+    @Test
+    void deleting_a_spam_comment_for_good_keeps_its_public_replies_and_redraws_the_page() {
+        var aiko = blog.app.authors().staff(post.authorId()).orElseThrow();
+        Comment parent = comment(post, "Kenji", "kenji@example.org", "Soon to be spam");
+        blog.app.comments().moderate(aiko, List.of(parent.id()), CommentStatus.APPROVED);
+        Comment reply = blog.app.comments().reply(aiko, parent.id(), "A reply that stays");
+        blog.app.comments().moderate(aiko, List.of(parent.id()), CommentStatus.SPAM);
+        assertTrue(publicPage(post).contains("A reply that stays"));
+
+        assertEquals(1, blog.app.comments().deleteForever(aiko, List.of(parent.id())));
+
+        assertEquals(CommentStatus.APPROVED, status(reply));
+        assertNull(blog.app.comments().find(reply.id()).orElseThrow().parentId());
+        String page = publicPage(post);
+        assertTrue(page.contains("A reply that stays"), page);
+        assertTrue(page.contains("1 Comment"), page);
     }
 }

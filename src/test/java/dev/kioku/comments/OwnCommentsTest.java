@@ -168,6 +168,29 @@ class OwnCommentsTest {
         assertTrue(blog.get("/comments/unsubscribe/" + token + "/").text().contains("Already unsubscribed"));
     }
 
+    @Test
+    void a_known_email_with_another_name_is_still_held_as_a_first_comment() {
+        Commenter writer = new Commenter(blog);
+        writer.comment(post.id(), "Kenji", "kenji@example.org", "First");
+        blog.app.comments().moderate(blog.app.authors().staff(post.authorId()).orElseThrow(), List.of(only()), CommentStatus.APPROVED);
+        blog.clock.advance(Duration.ofMinutes(5));
+
+        new Commenter(blog).comment(post.id(), "Not Kenji", "kenji@example.org", "Borrowing his address");
+
+        assertEquals(1, blog.app.comments().approved(post.id()).size());
+    }
+
+    @Test
+    void a_comment_sent_to_spam_by_a_rule_shows_to_its_writer_as_awaiting_moderation() {
+        blog.app.comments().saveSettings(new DiscussionSettings(Moderation.APPROVE_ALL, 0, 5, 50, 2, List.of("rain"), List.of(),
+                List.of(), true, true, "", null));
+        Commenter writer = new Commenter(blog);
+        writer.comment(post.id(), "Kenji", "kenji@example.org", "I love rain");
+
+        assertEquals(CommentStatus.SPAM, blog.app.comments().find(only()).orElseThrow().status());
+        assertTrue(writer.get("/comments/mine/?post=" + post.id()).text().contains("awaiting moderation"));
+    }
+
     private void approveAll() {
         blog.app.comments().saveSettings(new DiscussionSettings(Moderation.APPROVE_ALL, 0, 5, 50, 2, List.of(), List.of(),
                 List.of(), true, true, "", null));
