@@ -29,6 +29,10 @@ public final class ServeCommand implements Runnable {
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on. Env KIOKU_HOST. Default: 127.0.0.1")
     String host;
 
+    @Option(names = "--trust-proxy", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Take the reader's address from the last X-Forwarded-For entry (only behind your own proxy). Env KIOKU_TRUST_PROXY. Default: false")
+    String trustProxy;
+
     @Option(names = "--no-demo", description = "Do not add the demo blog to an empty database.")
     boolean noDemo;
 
@@ -37,6 +41,7 @@ public final class ServeCommand implements Runnable {
         Map<String, String> flags = new HashMap<>();
         if (port != null) flags.put("port", port);
         if (host != null) flags.put("host", host);
+        if (trustProxy != null) flags.put("trust-proxy", trustProxy);
         Config config = store.load(flags);
         checkPortFree(config);
         App app = new App(config, Clock.systemUTC());

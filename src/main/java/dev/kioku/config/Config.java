@@ -15,9 +15,11 @@ import java.nio.file.Path;
  * @param baseUrl  public address of the blog used in canonical links, or null to derive it from host and port
  * @param smtp     where outgoing mail goes; {@link Smtp#NONE} when not configured. A missing From header becomes
  *                 {@code Kioku <no-reply@HOST>}, HOST being the public address's host
+ * @param trustProxy true when a reverse proxy of ours stands in front and appends the reader's address to
+ *                 {@code X-Forwarded-For}; false (the default) ignores that header, which anyone can send
  */
 public record Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl,
-                     Smtp smtp) {
+                     Smtp smtp, boolean trustProxy) {
 
     public Config {
         if (host == null || host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -30,7 +32,13 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
         if (smtp.from() == null) smtp = smtp.withFrom("Kioku <no-reply@" + mailDomain(baseUrl, host) + ">");
     }
 
-    /** A config without outgoing mail. */
+    /** A config reached directly, not through a proxy. */
+    public Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl,
+                  Smtp smtp) {
+        this(host, port, dataDir, dbUrl, dbUser, dbPassword, baseUrl, smtp, false);
+    }
+
+    /** A config without outgoing mail, reached directly. */
     public Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl) {
         this(host, port, dataDir, dbUrl, dbUser, dbPassword, baseUrl, Smtp.NONE);
     }
@@ -67,7 +75,7 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
     public String toString() {
         return "Config[host=" + host + ", port=" + port + ", data=" + dataDir + ", db=" + redact(dbUrl)
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "unset" : "****")
-                + ", baseUrl=" + baseUrl + ", smtp=" + smtp + "]";
+                + ", baseUrl=" + baseUrl + ", smtp=" + smtp + ", trustProxy=" + trustProxy + "]";
     }
 
     /** A database URL fit for logs and messages: a {@code password=} parameter and {@code user:password@} are masked. */

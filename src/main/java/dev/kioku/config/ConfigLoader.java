@@ -23,7 +23,8 @@ public final class ConfigLoader {
     enum Key {
         HOST("host"), PORT("port"), DATA("data"), DB_URL("db.url"), DB_USER("db.user"),
         DB_PASSWORD("db.password"), BASE_URL("base-url"), SMTP_HOST("smtp.host"), SMTP_PORT("smtp.port"),
-        SMTP_USER("smtp.user"), SMTP_PASSWORD("smtp.password"), SMTP_TLS("smtp.tls"), SMTP_FROM("smtp.from");
+        SMTP_USER("smtp.user"), SMTP_PASSWORD("smtp.password"), SMTP_TLS("smtp.tls"), SMTP_FROM("smtp.from"),
+        TRUST_PROXY("trust-proxy");
 
         final String file;
 
@@ -58,7 +59,7 @@ public final class ConfigLoader {
         String base = pick(Key.BASE_URL, flags, file, null);
         return new Config(host, parsePort(portText, flags, file), data, db,
                 pick(Key.DB_USER, flags, file, null), pick(Key.DB_PASSWORD, flags, file, null), parseBase(base),
-                smtp(flags, file));
+                smtp(flags, file), parseBoolean(Key.TRUST_PROXY, pick(Key.TRUST_PROXY, flags, file, "false"), flags, file));
     }
 
     private Smtp smtp(Map<String, String> flags, Properties file) {
@@ -97,6 +98,12 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("port", "must be a number from 0 to 65535, got '" + text + "'" + source(Key.PORT, flags, file));
+    }
+
+    private boolean parseBoolean(Key key, String text, Map<String, String> flags, Properties file) {
+        if (text.equalsIgnoreCase("true")) return true;
+        if (text.equalsIgnoreCase("false")) return false;
+        throw new ConfigException(key.file, "must be true or false, got '" + text + "'" + source(key, flags, file));
     }
 
     private String source(Key key, Map<String, String> flags, Properties file) {

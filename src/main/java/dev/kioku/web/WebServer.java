@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads, security headers on every answer, one place
- * that turns exceptions into status codes and styled error pages.
+ * that turns exceptions into status codes and styled error pages, and {@code ctx.ip()} set to the reader's
+ * address (see {@link ClientAddress}).
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -46,6 +47,8 @@ public final class WebServer {
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.http.generateEtags = false;
             cfg.router.ignoreTrailingSlashes = true;
+            boolean trustProxy = config.trustProxy();
+            cfg.contextResolver.ip = ctx -> ClientAddress.of(ctx, trustProxy);
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_FORM_BYTES, SizeUnit.BYTES);

@@ -27,7 +27,7 @@ class HelpAndVersionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            serve   | --port --host --data --db --config --no-demo
+            serve   | --port --host --data --db --config --trust-proxy --no-demo
             init    | --email --name --password-stdin --data --db --config
             migrate | --data --db --config
             version | --help --version

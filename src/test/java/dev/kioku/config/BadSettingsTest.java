@@ -134,4 +134,12 @@ class BadSettingsTest {
 
         assertEquals("invalid setting 'smtp.password': is set but smtp.user is not", e.getMessage());
     }
+
+    @Test
+    void trust_proxy_other_than_true_or_false_is_named_with_its_source() throws IOException {
+        ConfigException e = loading(Map.of("KIOKU_TRUST_PROXY", "yes"), Map.of(), file(""));
+
+        assertEquals("trust-proxy", e.setting());
+        assertEquals("invalid setting 'trust-proxy': must be true or false, got 'yes' (from KIOKU_TRUST_PROXY)", e.getMessage());
+    }
 }

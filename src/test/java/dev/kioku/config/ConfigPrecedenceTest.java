@@ -165,4 +165,17 @@ class ConfigPrecedenceTest {
         assertTrue(c.toString().contains("password=****"), c.toString());
         assertTrue(c.toString().contains("host=mail.example.org"), c.toString());
     }
+
+    @Test
+    void trust_proxy_is_off_unless_set_and_follows_the_same_precedence() throws IOException {
+        ConfigLoader none = new ConfigLoader(Map.of());
+        ConfigLoader envOn = new ConfigLoader(Map.of("KIOKU_TRUST_PROXY", "true"));
+
+        assertFalse(none.load(Map.of(), file("")).trustProxy());
+        assertTrue(none.load(Map.of(), file("trust-proxy=TRUE\n")).trustProxy(), "file beats default; any case");
+        assertTrue(envOn.load(Map.of(), file("trust-proxy=false\n")).trustProxy(), "environment beats file");
+        assertFalse(envOn.load(Map.of("trust-proxy", "false"), file("")).trustProxy(), "flag beats environment");
+        Config on = envOn.load(Map.of(), file(""));
+        assertTrue(on.toString().contains("trustProxy=true"), on.toString());
+    }
 }

@@ -19,9 +19,16 @@ public final class Commenter {
     private final TestBlog blog;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final String forwardedFor;
 
     public Commenter(TestBlog blog) {
+        this(blog, null);
+    }
+
+    /** A reader whose every request carries this {@code X-Forwarded-For} line (null: none), as a proxy or a forger sends it. */
+    public Commenter(TestBlog blog, String forwardedFor) {
         this.blog = blog;
+        this.forwardedFor = forwardedFor;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -64,11 +71,14 @@ public final class Commenter {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (origin != null) b.header("Origin", origin);
+        if (forwardedFor != null) b.header("X-Forwarded-For", forwardedFor);
         return TestBlog.send(http, b);
     }
 
     public TestBlog.Response get(String path) {
-        return TestBlog.send(http, HttpRequest.newBuilder(URI.create(blog.url(path))).GET());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(blog.url(path))).GET();
+        if (forwardedFor != null) b.header("X-Forwarded-For", forwardedFor);
+        return TestBlog.send(http, b);
     }
 
     /** The value of one of this browser's cookies for the blog, or null. */

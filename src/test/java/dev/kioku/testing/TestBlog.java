@@ -30,9 +30,10 @@ public final class TestBlog implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    private TestBlog(Engine engine, Path dir, Smtp smtp, boolean localFetches) {
+    private TestBlog(Engine engine, Path dir, Smtp smtp, boolean localFetches, boolean trustProxy) {
         TestDatabases.Db db = TestDatabases.fresh(engine, dir);
-        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null, smtp);
+        Config config = new Config("127.0.0.1", 0, dir.resolve("data"), db.url(), db.user(), db.password(), null, smtp,
+                trustProxy);
         this.app = localFetches ? new App(config, clock, new HttpFetcher(true, Duration.ofSeconds(2))) : new App(config, clock);
         int port = app.start();
         this.base = "http://127.0.0.1:" + port;
@@ -49,17 +50,22 @@ public final class TestBlog implements AutoCloseable {
     }
 
     public static TestBlog start(Engine engine, Path dir) {
-        return new TestBlog(engine, dir, Smtp.NONE, false);
+        return new TestBlog(engine, dir, Smtp.NONE, false, false);
     }
 
     /** A blog that sends its mail through this SMTP server. */
     public static TestBlog start(Engine engine, Path dir, Smtp smtp) {
-        return new TestBlog(engine, dir, smtp, false);
+        return new TestBlog(engine, dir, smtp, false, false);
     }
 
     /** Like {@link #start}, but outbound fetches may reach this machine (the tests' fakes of other services). */
     public static TestBlog startWithLocalFetches(Engine engine, Path dir) {
-        return new TestBlog(engine, dir, Smtp.NONE, true);
+        return new TestBlog(engine, dir, Smtp.NONE, true, false);
+    }
+
+    /** A blog behind the operator's own proxy ({@code trust-proxy=true}): readers are told apart by X-Forwarded-For. */
+    public static TestBlog startBehindProxy(Engine engine, Path dir) {
+        return new TestBlog(engine, dir, Smtp.NONE, false, true);
     }
 
     /** A staff member with a password, signed in through the sign-in form. */
