@@ -109,7 +109,7 @@ public final class App implements AutoCloseable {
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
         this.publisher = new ScheduledPublisher(posts);
-        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job()));
+        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }

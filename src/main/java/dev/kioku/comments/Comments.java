@@ -59,6 +59,8 @@ public final class Comments {
     private final FormToken tokens;
     private volatile DiscussionSettings settings;
     private final Notifications notifications;
+    /** Posts that reached their closing age before this moment have had their pages redrawn. */
+    private volatile Instant closingCheckedUpTo;
 
     public Comments(Jdbi jdbi, Posts posts, EventBus events, Clock clock, SpamCheck spamCheck, Notifications notifications) {
         this.jdbi = jdbi;
@@ -71,6 +73,7 @@ public final class Comments {
         this.limits = new RateLimits(clock);
         this.tokens = new FormToken(settingsStore.secret("comment-form", Comments::randomToken));
         this.notifications = notifications;
+        this.closingCheckedUpTo = clock.instant();
     }
 
     /** The avatars of this blog's commenters: Gravatar as the discussion settings say, identicons keyed with a site secret. */
@@ -98,6 +101,29 @@ public final class Comments {
         if (p.kind() != Kind.POST || !p.isPublic() || !p.commentsOpen()) return false;
         int days = settings.closeAfterDays();
         return days == 0 || p.publishedAt() == null || clock.instant().isBefore(p.publishedAt().plus(Duration.ofDays(days)));
+    }
+
+    /**
+     * Redraws the pages of posts whose comments closed by age since the last call (the cached page would go on
+     * offering the form). Run by {@link #closingJob()}; tests call it after moving the clock.
+     *
+     * @return how many posts closed
+     */
+    public int closeByAge() {
+        Instant now = clock.instant();
+        Instant from = closingCheckedUpTo;
+        closingCheckedUpTo = now;
+        int days = settings.closeAfterDays();
+        if (days == 0 || !now.isAfter(from)) return 0;
+        Duration age = Duration.ofDays(days);
+        List<Post> closed = posts.between(from.minus(age), now.minus(age), 0, 10_000).posts();
+        if (!closed.isEmpty()) events.publish(new ChangeEvent(closed.stream().map(p -> "post:" + p.id()).collect(java.util.stream.Collectors.toSet())));
+        return closed.size();
+    }
+
+    /** Every five minutes, {@link #closeByAge()}. */
+    public dev.kioku.jobs.Job closingJob() {
+        return new dev.kioku.jobs.Job("close-comments-by-age", Duration.ofMinutes(5), this::closeByAge);
     }
 
     /** A fresh signed stamp for the comment form (see {@link FormToken}). */
