@@ -29,9 +29,10 @@ final class CommentStore {
     long insert(Handle h, Row r) {
         return h.createQuery("""
                 insert into comments (post_id, parent_id, depth, status, author_name, author_email, author_url, staff_id,
-                                      body_md, body_html, ip, user_agent, owner_hash, moderation_note, created_at, updated_at)
+                                      body_md, body_html, ip, user_agent, owner_hash, moderation_note, created_at, updated_at,
+                                      approved_at)
                 values (:post, :parent, :depth, :status, :name, :email, :url, :staff, :md, :html, :ip, :ua, :owner,
-                        :note, :now, :now)
+                        :note, :now, :now, case when :status = 'approved' then :now end)
                 returning id
                 """).bind("post", r.postId()).bind("parent", r.parentId()).bind("depth", r.depth())
                 .bind("status", r.status().sql()).bind("name", r.name()).bind("email", r.email()).bind("url", r.url())
@@ -95,8 +96,17 @@ final class CommentStore {
     }
 
     void setStatus(Handle h, long id, CommentStatus status, Instant now) {
-        h.createUpdate("update comments set status = :status, updated_at = :now where id = :id")
-                .bind("status", status.sql()).bind("now", now).bind("id", id).execute();
+        h.createUpdate("""
+                update comments set status = :status, updated_at = :now,
+                       approved_at = case when approved_at is null and :status = 'approved' then :now else approved_at end
+                where id = :id
+                """).bind("status", status.sql()).bind("now", now).bind("id", id).execute();
+    }
+
+    /** Whether readers have ever seen this comment (followers were told then). */
+    boolean everApproved(Handle h, long id) {
+        return h.createQuery("select count(*) from comments where id = :id and approved_at is not null").bind("id", id)
+                .mapTo(Integer.class).one() > 0;
     }
 
     void update(Handle h, long id, String name, String email, String url, String bodyMd, String bodyHtml, Instant now) {

@@ -332,10 +332,11 @@ public final class Comments {
                 if (c.status() == to) continue;
                 Post post = posts.get(c.postId());
                 if (!mayModerate(who, post)) continue;
+                boolean firstTime = to == CommentStatus.APPROVED && !store.everApproved(h, c.id());
                 store.setStatus(h, c.id(), to, clock.instant());
                 n++;
                 if (c.isPublic() || to == CommentStatus.APPROVED) touchedPosts.add(c.postId());
-                if (to == CommentStatus.APPROVED) notifications.published(h, store.byId(h, c.id()).orElseThrow(), post);
+                if (firstTime) notifications.published(h, store.byId(h, c.id()).orElseThrow(), post);
             }
             return n;
         });
@@ -400,8 +401,9 @@ public final class Comments {
         Instant now = clock.instant();
         Comment reply = jdbi.inTransaction(h -> {
             if (parent.status() != CommentStatus.APPROVED) {
+                boolean firstTime = !store.everApproved(h, parent.id());
                 store.setStatus(h, parent.id(), CommentStatus.APPROVED, now);
-                notifications.published(h, store.byId(h, parent.id()).orElseThrow(), post);
+                if (firstTime) notifications.published(h, store.byId(h, parent.id()).orElseThrow(), post);
             }
             int depth = Math.min(parent.depth() + 1, settings.threadDepth() - 1);
             Long parentRef = depth == parent.depth() + 1 ? parent.id() : parent.parentId();

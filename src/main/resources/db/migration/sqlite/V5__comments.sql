@@ -18,7 +18,9 @@ create table comments (
     owner_hash   text,
     moderation_note  text,
     created_at   bigint  not null,
-    updated_at   bigint  not null
+    updated_at   bigint  not null,
+    -- first time readers could see it: followers are told once, however often it is unapproved and approved again
+    approved_at  bigint
 );
 create index comments_thread on comments (post_id, status, created_at);
 create index comments_queue on comments (status, created_at);

@@ -161,4 +161,23 @@ class CommentMailTest {
         blog.app.comments().reply(aiko, held, "And another reply");
         assertEquals(2, sent().size(), "target@ never had a comment approved, so it gets nothing");
     }
+
+    @Test
+    void followers_hear_of_a_comment_once_however_often_it_is_approved() throws Exception {
+        moderation(Moderation.APPROVE_ALL, false);
+        Map<String, String> first = Commenter.form(post.id(), "Kenji", "kenji@example.org", "Following");
+        first.put("follow", "yes");
+        new Commenter(blog).send(first);
+        moderation(Moderation.HOLD_ALL, false);
+        blog.clock.advance(Duration.ofMinutes(2));
+        new Commenter(blog).comment(post.id(), "Mei", "mei@example.org", "Held at first");
+        long mei = blog.app.comments().find(2).orElseThrow().id();
+        var aiko = blog.app.authors().staff(post.authorId()).orElseThrow();
+
+        blog.app.comments().moderate(aiko, List.of(mei), CommentStatus.APPROVED);
+        blog.app.comments().moderate(aiko, List.of(mei), CommentStatus.PENDING);
+        blog.app.comments().moderate(aiko, List.of(mei), CommentStatus.APPROVED);
+
+        assertEquals(1, sent().size());
+    }
 }
