@@ -75,6 +75,10 @@ public final class CommentThreads {
 
     /** Where an approved comment is shown: its post, or the page of comments holding its thread, with the anchor. */
     public String location(Comment c, Post post) {
+        // most posts fit one page: one count instead of reading the whole thread on every comment sent
+        if (comments.counts(java.util.List.of(post.id())).getOrDefault(post.id(), 0) <= comments.settings().perPage()) {
+            return permalinks.apply(post) + "#comment-" + c.id();
+        }
         Tree tree = tree(post.id());
         Comment root = c;
         Map<Long, Comment> byId = tree.byId;
