@@ -23,6 +23,26 @@ final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
+    /**
+     * A fresh context at this size and colour scheme, signed in to the admin through its sign-in form; any
+     * Content-Security-Policy complaint the browser logs is added to {@code cspViolations}.
+     */
+    com.microsoft.playwright.Page signedIn(String base, String email, String password, int width,
+                                           com.microsoft.playwright.options.ColorScheme scheme, List<String> cspViolations) {
+        var ctx = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(width, 900).setColorScheme(scheme));
+        var page = ctx.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) cspViolations.add(m.text());
+        });
+        page.navigate(base + "/admin/sign-in/");
+        page.fill("input[name=email]", email);
+        page.fill("input[name=password]", password);
+        page.click("button[type=submit]");
+        page.waitForURL(base + "/admin/");
+        return page;
+    }
+
     @Override
     public void close() {
         chromium.close();

@@ -73,18 +73,7 @@ class CommentModerationBrowserIT {
     }
 
     private Page signedIn(int width, ColorScheme scheme) {
-        BrowserContext ctx = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(width, 900).setColorScheme(scheme));
-        Page page = ctx.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.text().contains("Content Security Policy")) cspViolations.add(m.text());
-        });
-        page.navigate(blog.base() + "/admin/sign-in/");
-        page.fill("input[name=email]", "olive@example.org");
-        page.fill("input[name=password]", PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForURL(blog.base() + "/admin/");
-        return page;
+        return browser.signedIn(blog.base(), "olive@example.org", PASSWORD, width, scheme, cspViolations);
     }
 
     private static void shot(Page page, String name) throws Exception {
