@@ -109,9 +109,9 @@ public final class App implements AutoCloseable {
         this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
                 Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink));
         this.avatars = comments.avatars(config.publicBase());
-        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
         this.readers = new Readers(jdbi, clock);
+        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob()));
@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
                 new ContentAdminRoutes(admin, posts, series, media, markdown, site, authors, clock),
                 new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
-                new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments),
+                new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments, readers),
                 new AvatarRoutes(avatars),
                 new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),

@@ -106,7 +106,8 @@ public final class Readers {
         return jdbi.withHandle(h -> store.byId(h, id));
     }
 
-    Optional<Reader> find(String provider, String subject) {
+    /** The reader a provider knows by {@code subject} (for {@code email}, the lower-cased address), or empty. */
+    public Optional<Reader> find(String provider, String subject) {
         return jdbi.withHandle(h -> store.byIdentity(h, provider, subject));
     }
 
