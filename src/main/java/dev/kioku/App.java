@@ -138,6 +138,7 @@ public final class App implements AutoCloseable {
                 new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments, readers),
                 new AvatarRoutes(avatars),
                 new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
+                new dev.kioku.comments.ReaderDataRoutes(comments, readers, posts, site, templates, this::permalink),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered

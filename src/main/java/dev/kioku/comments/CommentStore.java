@@ -136,6 +136,17 @@ final class CommentStore {
         h.createUpdate("delete from comments where id = :id").bind("id", id).execute();
     }
 
+    /** Every comment a signed-in reader wrote, whatever its status, newest first. */
+    List<Comment> byReader(Handle h, long readerId) {
+        return h.createQuery(COLUMNS + " where c.reader_id = :reader order by c.created_at desc, c.id desc")
+                .bind("reader", readerId).map(CommentStore::row).list();
+    }
+
+    /** Makes a reader's comments guest comments: same name, address and website, no identity behind them. */
+    void detachReader(Handle h, long readerId) {
+        h.createUpdate("update comments set reader_id = null where reader_id = :reader").bind("reader", readerId).execute();
+    }
+
     /** One page of the moderation queue, newest first; {@code authorId} limits it to that author's posts. */
     List<Comment> queue(Handle h, CommentStatus status, Long authorId, int offset, int limit) {
         return h.createQuery(COLUMNS + """

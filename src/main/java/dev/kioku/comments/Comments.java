@@ -297,6 +297,42 @@ public final class Comments {
         if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId()), ANY));
     }
 
+    // ---- a signed-in reader's own data
+
+    /** Every comment this reader wrote, whatever its status, newest first; empty when none. */
+    public List<Comment> ofReader(long readerId) {
+        return jdbi.withHandle(h -> store.byReader(h, readerId));
+    }
+
+    /**
+     * Deletes one of the reader's comments for good (their "your data" page); replies to it stay, each starting a
+     * thread of its own.
+     *
+     * @throws NotFound when the comment is not this reader's
+     */
+    public void deleteOfReader(long readerId, long commentId) {
+        Comment c = find(commentId).filter(x -> x.readerId() != null && x.readerId() == readerId)
+                .orElseThrow(() -> new NotFound("comment " + commentId + " of reader " + readerId));
+        jdbi.useTransaction(h -> store.delete(h, c.id()));
+        if (c.isPublic()) publish(List.of(c.postId()));
+    }
+
+    /**
+     * Before a reader's identity is deleted: either every comment of theirs is deleted, or they all become guest
+     * comments under the same name (their pictures turn into identicons).
+     *
+     * @return how many comments were deleted or kept as guest comments
+     */
+    public int forgetReader(long readerId, boolean deleteComments) {
+        List<Comment> theirs = ofReader(readerId);
+        jdbi.useTransaction(h -> {
+            if (deleteComments) for (Comment c : theirs) store.delete(h, c.id());
+            else store.detachReader(h, readerId);
+        });
+        publish(theirs.stream().filter(Comment::isPublic).map(Comment::postId).distinct().toList());
+        return theirs.size();
+    }
+
     // ---- moderation
 
     /** Whether {@code who} moderates comments on {@code post}: editors and up everywhere, authors on their own posts. */
