@@ -168,7 +168,7 @@ public final class Comments {
                 throw new Refused(422, "You have already said that: this comment is on the post already (it may be waiting for approval).");
             }
             boolean known = s.reader() == null ? store.hasApproved(h, f.email(), f.name()) : store.readerHasApproved(h, s.reader().id());
-            ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, known);
+            ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, known, s.reader() != null);
             int depth = parent == null ? 0 : parent.depth() + 1;
             long id = store.insert(h, new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
                     f.name(), f.email(), f.website(), null, f.body(), html, nullToEmpty(s.ip()), clip(s.userAgent(), 500),

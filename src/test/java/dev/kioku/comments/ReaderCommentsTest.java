@@ -139,6 +139,7 @@ class ReaderCommentsTest {
         reader.send(bodyOnly("My first comment here."));
         Comment first = blog.app.comments().find(1).orElseThrow();
         assertEquals(CommentStatus.PENDING, first.status(), "a first comment waits, as a guest's does");
+        assertEquals("first comment from this signed-in reader", first.moderationNote());
         blog.app.comments().moderate(aiko, List.of(first.id()), CommentStatus.APPROVED);
 
         ReaderLogin.signIn(blog, smtp, reader, "kenji@example.org", "K. Sato");
