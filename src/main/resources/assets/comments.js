@@ -80,6 +80,117 @@
     });
   }
 
+  // signing in: who a signed-in reader comments as (asked only when the marker cookie says a session may
+  // exist), Log Out / Change, and the typed comment kept across the trip to a sign-in page
+  if (form && respond) {
+    var readerBox = respond.querySelector('[data-reader]');
+    var signInBox = respond.querySelector('[data-sign-in]');
+    var guestOnly = [form.querySelector('.comment-form__who'), form.elements.remember && form.elements.remember.parentNode,
+      form.querySelector('.comment-form__note')];
+    var draftKey = 'kioku-draft:' + postId;
+    var signedIn = false;
+
+    var keepDraft = function () {
+      try {
+        if (form.elements.body.value) sessionStorage.setItem(draftKey, form.elements.body.value);
+      } catch (e) { /* storage may be off; the text then stays only in this tab */ }
+    };
+    try {
+      var draft = sessionStorage.getItem(draftKey);
+      if (draft !== null) {
+        if (!form.elements.body.value) form.elements.body.value = draft;
+        sessionStorage.removeItem(draftKey);
+      }
+    } catch (e) { /* nothing kept */ }
+
+    var showReader = function (me) {
+      signedIn = true;
+      var picture = readerBox.querySelector('[data-reader-picture]');
+      picture.textContent = '';
+      if (me.avatarUrl) {
+        var img = document.createElement('img');
+        img.src = me.avatarUrl;
+        img.alt = '';
+        img.width = 40;
+        img.height = 40;
+        img.referrerPolicy = 'no-referrer';
+        picture.appendChild(img);
+      }
+      var name = readerBox.querySelector('[data-reader-name]');
+      name.textContent = '';
+      if (me.profileUrl) {
+        var a = document.createElement('a');
+        a.href = me.profileUrl;
+        a.rel = 'nofollow ugc external';
+        a.textContent = me.name;
+        name.appendChild(a);
+      } else {
+        name.textContent = me.name;
+      }
+      readerBox.querySelector('[data-reader-provider]').textContent = me.providerLabel;
+      readerBox.hidden = false;
+      signInBox.hidden = true;
+      guestOnly.forEach(function (el) { if (el) el.hidden = true; });
+      form.elements.name.required = false;
+      form.elements.email.required = false;
+    };
+    var showGuest = function () {
+      signedIn = false;
+      readerBox.hidden = true;
+      signInBox.hidden = false;
+      guestOnly.forEach(function (el) { if (el) el.hidden = false; });
+      form.elements.name.required = true;
+      form.elements.email.required = true;
+    };
+    var askWhoIsSignedIn = function () {
+      if (signedIn || !cookie('kioku_reader')) return;
+      fetch('/readers/me/', {credentials: 'same-origin'})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (me) { if (me && me.signedIn) showReader(me); })
+        .catch(function () { /* stays a guest's form */ });
+    };
+    form.addEventListener('submit', function () {
+      try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+    });
+    askWhoIsSignedIn();
+    // an emailed link is usually confirmed in another tab: look again when the reader comes back to this one
+    window.addEventListener('focus', askWhoIsSignedIn);
+
+    var signOut = function () {
+      return fetch('/readers/sign-out/', {method: 'POST', credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+        .then(function (r) { if (r.ok) showGuest(); return r.ok; });
+    };
+    readerBox.querySelector('[data-reader-sign-out]').addEventListener('submit', function (event) {
+      event.preventDefault();
+      signOut().catch(function () { event.target.submit(); });
+    });
+    readerBox.querySelector('[data-reader-change]').addEventListener('click', function () {
+      signOut().then(function () {
+        var first = signInBox.querySelector('a, summary');
+        signInBox.scrollIntoView({block: 'nearest'});
+        if (first) first.focus();
+      }).catch(function () { /* still signed in; nothing changed */ });
+    });
+
+    signInBox.addEventListener('click', function (event) {
+      if (event.target.closest('[data-sign-in-start]')) keepDraft();
+    });
+    var emailForm = signInBox.querySelector('[data-sign-in-email]');
+    if (emailForm) {
+      emailForm.addEventListener('submit', function (event) {
+        event.preventDefault();
+        keepDraft();
+        var sent = emailForm.querySelector('[data-sign-in-sent]');
+        fetch(emailForm.action, {method: 'POST', credentials: 'same-origin', body: new URLSearchParams(new FormData(emailForm))})
+          .then(function (r) {
+            if (!r.ok) { emailForm.submit(); return; }
+            sent.textContent = 'Check your inbox: the link signs you in for 15 minutes. Your comment stays here in this tab.';
+          })
+          .catch(function () { emailForm.submit(); });
+      });
+    }
+  }
+
   // this browser's own comments: held ones shown to their writer, fresh ones editable for a few minutes
   if (!cookie('kioku_commented') || !postId) return;
   fetch('/comments/mine/?post=' + encodeURIComponent(postId), {credentials: 'same-origin'})

@@ -26,6 +26,8 @@ import dev.kioku.events.EventBus;
 import dev.kioku.jobs.Jobs;
 import dev.kioku.mail.Outbox;
 import dev.kioku.net.HttpFetcher;
+import dev.kioku.readers.ReaderRoutes;
+import dev.kioku.readers.Readers;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
     private final Comments comments;
     private final CommentThreads commentThreads;
     private final Sessions sessions;
+    private final Readers readers;
     private final ScheduledPublisher publisher;
     private final Avatars avatars;
     private final Outbox outbox;
@@ -106,10 +109,12 @@ public final class App implements AutoCloseable {
         this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
                 Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink));
         this.avatars = comments.avatars(config.publicBase());
-        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
+        this.readers = new Readers(jdbi, clock);
+        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices);
         this.publisher = new ScheduledPublisher(posts);
-        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob()));
+        this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
+                readers.cleanupJob()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -130,14 +135,21 @@ public final class App implements AutoCloseable {
                 new ContentAdminRoutes(admin, posts, series, media, markdown, site, authors, clock),
                 new DraftPreviewRoutes(posts, blog::draftPage),
                 new MediaRoutes(media),
-                new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments),
+                new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments, readers),
                 new AvatarRoutes(avatars),
+                new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
+                new dev.kioku.comments.ReaderDataRoutes(comments, readers, posts, site, templates, this::permalink),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();
         jobs.start();
         return web.start();
+    }
+
+    /** Sends due mail off the request thread now (a sign-in link should not wait for the outbox job's next run). */
+    private void sendMailNow() {
+        Thread.ofVirtual().name("mail-now").start(outbox::sendDue);
     }
 
     /** A post's public URL in the site's permalink style. */
@@ -198,6 +210,11 @@ public final class App implements AutoCloseable {
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** Readers who sign in to comment: the provider flows call {@code upsert} and {@code signIn}. */
+    public Readers readers() {
+        return readers;
     }
 
     public Avatars avatars() {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The gate in front of {@code /admin/}: every request there needs a live session (except the sign-in page),
- * and every state-changing request anywhere needs a valid CSRF token (reader forms under {@code /comments/}: a
- * same-site origin). Runs before any admin handler, so a
+ * and every state-changing request anywhere needs a valid CSRF token (reader forms under {@code /comments/} and
+ * {@code /readers/}: a same-site origin). Runs before any admin handler, so a
  * handler that forgets a check still cannot be reached signed out or cross-site.
  */
 final class AdminAccess {
@@ -27,12 +27,16 @@ final class AdminAccess {
         routes.before(this::guard);
     }
 
+    private static boolean isReaderForm(String path) {
+        return path.equals("/comments") || path.startsWith("/comments/") || path.equals("/readers") || path.startsWith("/readers/");
+    }
+
     private void guard(Context ctx) {
         String method = ctx.method().name();
         boolean changes = !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
         String raw = ctx.path();
         // reader forms live on cached pages, the same bytes for everyone, so they carry no token (see Csrf)
-        if (changes && (raw.equals("/comments") || raw.startsWith("/comments/"))) Csrf.checkOrigin(ctx);
+        if (changes && isReaderForm(raw)) Csrf.checkOrigin(ctx);
         else if (changes) Csrf.check(ctx);
         // public pages are the hot path: only decode what might be an admin path (%61dmin too)
         if (!raw.startsWith("/admin") && !raw.contains("%")) return;

@@ -47,6 +47,21 @@ record CommentInput(String body, String name, String email, String website) {
         return new CommentInput(body, name, email, website);
     }
 
+    /**
+     * A signed-in reader's comment: the text is checked as a guest's; name, email and website come from the
+     * reader (an email stand-in that never receives mail when the provider gave no address, and the profile
+     * page as website when it fits).
+     *
+     * @throws Invalid ({@code body}) when the text is empty or too long
+     */
+    static CommentInput forReader(Submission s, dev.kioku.readers.Reader r) {
+        String body = body(s.body());
+        String email = r.email() != null ? r.email() : dev.kioku.readers.Readers.placeholderEmail(r.id());
+        String website = r.profileUrl() != null && r.profileUrl().length() <= Comments.MAX_URL && isWebAddress(r.profileUrl())
+                ? r.profileUrl() : null;
+        return new CommentInput(body, r.displayName(), email, website);
+    }
+
     /** The comment text, trimmed. @throws Invalid ({@code body}) when empty or longer than the limit */
     static String body(String raw) {
         String body = raw == null ? "" : raw.strip().replace("\r\n", "\n");

@@ -22,4 +22,22 @@ public final class CommentPages {
     public record Notice(Site site, Meta meta, String heading, String message, String action, String button,
                          String backUrl, String backLabel) {
     }
+
+    /**
+     * A signed-in reader's "your data" page.
+     *
+     * @param email the address their provider gave, or null
+     */
+    public record YourData(Site site, Meta meta, String name, String providerLabel, String email, java.util.List<OwnComment> comments,
+                           String keepCommentsUrl, String withCommentsUrl) {
+    }
+
+    /**
+     * One of their comments.
+     *
+     * @param url where it is shown (or its post, while held), or null when readers cannot see the post
+     */
+    public record OwnComment(long id, String postTitle, String url, String status, String date, String isoDate, String excerpt,
+                             String deleteUrl) {
+    }
 }

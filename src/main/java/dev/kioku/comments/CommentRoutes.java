@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kioku.admin.Fields;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
+import dev.kioku.readers.Readers;
 import dev.kioku.site.Site;
 import dev.kioku.site.SiteService;
 import dev.kioku.web.Cookies;
@@ -56,12 +57,16 @@ public final class CommentRoutes implements Routes {
     private final Templates templates;
     private final Function<Post, String> permalinks;
     private final BiFunction<Post, CommentSection, byte[]> postPage;
+    private final Readers readers;
 
     /**
      * @param postPage renders a post page (uncached) with this comment section: the refused form, kept as typed
+     * @param readers who is signed in: a signed-in reader comments under their identity
      */
     public CommentRoutes(Comments comments, CommentThreads threads, Posts posts, SiteService site, Templates templates,
-                         Function<Post, String> permalinks, BiFunction<Post, CommentSection, byte[]> postPage) {
+                         Function<Post, String> permalinks, BiFunction<Post, CommentSection, byte[]> postPage,
+                         Readers readers) {
+        this.readers = readers;
         this.comments = comments;
         this.threads = threads;
         this.posts = posts;
@@ -99,7 +104,7 @@ public final class CommentRoutes implements Routes {
         Submission s = new Submission(postId, parentId, typed.value("body"), typed.value("name"), typed.value("email"),
                 typed.value("url"), !typed.value("follow").isEmpty(), !typed.value("subscribe").isEmpty(),
                 ctx.formParam("homepage"), ctx.formParam("ft"), ctx.ip(), ctx.header("User-Agent"), ctx.header("Referer"),
-                ctx.cookie(OWNER_COOKIE));
+                ctx.cookie(OWNER_COOKIE), readers.current(ctx).orElse(null));
         try {
             Comments.Posted posted = comments.submit(s);
             remember(ctx, posted, typed);
@@ -130,6 +135,8 @@ public final class CommentRoutes implements Routes {
         boolean secure = Cookies.secure(ctx);
         ctx.cookie(cookie(OWNER_COOKIE, posted.ownerToken(), true, secure, YEAR));
         ctx.cookie(cookie(MARK_COOKIE, "1", false, secure, YEAR));
+        // a signed-in reader's details come from their identity; what a guest asked to keep stays as it was
+        if (posted.comment().readerId() != null) return;
         if (!typed.value("remember").isEmpty()) {
             Comment c = posted.comment();
             Map<String, String> who = new LinkedHashMap<>();

@@ -16,29 +16,37 @@ final class CommentStore {
     private static final String COLUMNS = """
             select c.id, c.post_id, c.parent_id, c.depth, c.status, c.author_name, c.author_email, c.author_url,
                    c.staff_id, c.body_md, c.body_html, c.ip, c.user_agent, c.owner_hash, c.moderation_note,
-                   c.created_at, c.updated_at
+                   c.created_at, c.updated_at, c.reader_id, r.avatar_url as reader_avatar_url
             from comments c
+            left join readers r on r.id = c.reader_id
             """;
 
     /** What a new row holds; times and status are decided by the service. */
     record Row(long postId, Long parentId, int depth, CommentStatus status, String name, String email, String url,
                Long staffId, String bodyMd, String bodyHtml, String ip, String userAgent, String ownerHash,
-               String moderationNote, Instant now) {
+               String moderationNote, Instant now, Long readerId) {
+        /** A guest's or staff member's row. */
+        Row(long postId, Long parentId, int depth, CommentStatus status, String name, String email, String url,
+            Long staffId, String bodyMd, String bodyHtml, String ip, String userAgent, String ownerHash,
+            String moderationNote, Instant now) {
+            this(postId, parentId, depth, status, name, email, url, staffId, bodyMd, bodyHtml, ip, userAgent, ownerHash,
+                    moderationNote, now, null);
+        }
     }
 
     long insert(Handle h, Row r) {
         return h.createQuery("""
                 insert into comments (post_id, parent_id, depth, status, author_name, author_email, author_url, staff_id,
                                       body_md, body_html, ip, user_agent, owner_hash, moderation_note, created_at, updated_at,
-                                      approved_at)
+                                      approved_at, reader_id)
                 values (:post, :parent, :depth, :status, :name, :email, :url, :staff, :md, :html, :ip, :ua, :owner,
-                        :note, :now, :now, case when :status = 'approved' then :now end)
+                        :note, :now, :now, case when :status = 'approved' then :now end, :reader)
                 returning id
                 """).bind("post", r.postId()).bind("parent", r.parentId()).bind("depth", r.depth())
                 .bind("status", r.status().sql()).bind("name", r.name()).bind("email", r.email()).bind("url", r.url())
                 .bind("staff", r.staffId()).bind("md", r.bodyMd()).bind("html", r.bodyHtml()).bind("ip", r.ip())
                 .bind("ua", r.userAgent()).bind("owner", r.ownerHash()).bind("note", r.moderationNote())
-                .bind("now", r.now()).mapTo(Long.class).one();
+                .bind("now", r.now()).bind("reader", r.readerId()).mapTo(Long.class).one();
     }
 
     Optional<Comment> byId(Handle h, long id) {
@@ -88,6 +96,12 @@ final class CommentStore {
                 """).bind("email", email).bind("name", name).mapTo(Integer.class).one() > 0;
     }
 
+    /** Whether this signed-in reader had a comment approved before (whatever name or address it showed). */
+    boolean readerHasApproved(Handle h, long readerId) {
+        return h.createQuery("select count(*) from comments where reader_id = :reader and status = 'approved'")
+                .bind("reader", readerId).mapTo(Integer.class).one() > 0;
+    }
+
     boolean sameBodyExists(Handle h, long postId, String email, String bodyMd) {
         return h.createQuery("""
                 select count(*) from comments
@@ -120,6 +134,17 @@ final class CommentStore {
 
     void delete(Handle h, long id) {
         h.createUpdate("delete from comments where id = :id").bind("id", id).execute();
+    }
+
+    /** Every comment a signed-in reader wrote, whatever its status, newest first. */
+    List<Comment> byReader(Handle h, long readerId) {
+        return h.createQuery(COLUMNS + " where c.reader_id = :reader order by c.created_at desc, c.id desc")
+                .bind("reader", readerId).map(CommentStore::row).list();
+    }
+
+    /** Makes a reader's comments guest comments: same name, address and website, no identity behind them. */
+    void detachReader(Handle h, long readerId) {
+        h.createUpdate("update comments set reader_id = null where reader_id = :reader").bind("reader", readerId).execute();
     }
 
     /** One page of the moderation queue, newest first; {@code authorId} limits it to that author's posts. */
@@ -198,10 +223,13 @@ final class CommentStore {
         Long parentId = rs.wasNull() ? null : parent;
         long staff = rs.getLong("staff_id");
         Long staffId = rs.wasNull() ? null : staff;
+        long reader = rs.getLong("reader_id");
+        Long readerId = rs.wasNull() ? null : reader;
         return new Comment(rs.getLong("id"), rs.getLong("post_id"), parentId, rs.getInt("depth"),
                 CommentStatus.of(rs.getString("status")), rs.getString("author_name"), rs.getString("author_email"),
                 rs.getString("author_url"), staffId, rs.getString("body_md"), rs.getString("body_html"),
                 rs.getString("ip"), rs.getString("user_agent"), rs.getString("owner_hash"), rs.getString("moderation_note"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")), readerId,
+                rs.getString("reader_avatar_url"));
     }
 }

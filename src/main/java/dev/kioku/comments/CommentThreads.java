@@ -2,6 +2,8 @@ package dev.kioku.comments;
 
 import dev.kioku.admin.Fields;
 import dev.kioku.content.Post;
+import dev.kioku.readers.Readers;
+import dev.kioku.readers.SignInChoice;
 import dev.kioku.site.SiteSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,18 +23,22 @@ public final class CommentThreads {
     private final BiFunction<String, String, String> avatars;
     private final Function<Post, String> permalinks;
     private final String scriptUrl;
+    private final Function<String, List<SignInChoice>> signIn;
 
     /**
      * @param avatars the avatar URL for an email and name
      * @param permalinks a public post's URL
      * @param scriptUrl the comment form's script (remembered details, replies in place, "awaiting moderation")
+     * @param signIn the ways to sign in offered under the form, for the page to come back to
+     *               ({@link dev.kioku.readers.Readers#choices})
      */
     public CommentThreads(Comments comments, BiFunction<String, String, String> avatars, Function<Post, String> permalinks,
-                          String scriptUrl) {
+                          String scriptUrl, Function<String, List<SignInChoice>> signIn) {
         this.comments = comments;
         this.avatars = avatars;
         this.permalinks = permalinks;
         this.scriptUrl = scriptUrl;
+        this.signIn = signIn;
     }
 
     /**
@@ -55,7 +61,7 @@ public final class CommentThreads {
         String older = page <= 1 ? null : page == 2 ? postUrl + "#comments" : pageUrl(post.id(), page - 1);
         String newer = to < tree.roots.size() ? pageUrl(post.id(), page + 1) : null;
         return new CommentSection(post.id(), postUrl, tree.count, threads, open, form, null, null, older, newer, page,
-                "/comments/" + post.id() + "/feed/", scriptUrl);
+                "/comments/" + post.id() + "/feed/", scriptUrl, signIn.apply(postUrl));
     }
 
     /** The section of the no-script reply page: the comment replied to, and the form under it. */
@@ -63,14 +69,21 @@ public final class CommentThreads {
         int depth = comments.settings().threadDepth();
         CommentView one = single(parent, post, site, depth);
         return new CommentSection(post.id(), permalinks.apply(post), 1, List.of(one), comments.isOpen(post), form,
-                parent.id(), parent.authorName(), null, null, 1, "/comments/" + post.id() + "/feed/", scriptUrl);
+                parent.id(), parent.authorName(), null, null, 1, "/comments/" + post.id() + "/feed/", scriptUrl,
+                signIn.apply(permalinks.apply(post)));
     }
 
     /** A comment without its replies, as its writer sees it (held ones marked). */
     public CommentView single(Comment c, Post post, SiteSettings site, int depth) {
-        return new CommentView(c.id(), c.authorName(), webAddress(c.authorUrl()), avatars.apply(c.authorEmail(), c.authorName()),
+        return new CommentView(c.id(), c.authorName(), webAddress(c.authorUrl()), avatar(c),
                 c.staffId() != null && c.staffId() == post.authorId(), site.date(c.createdAt()), site.isoDate(c.createdAt()),
                 c.bodyHtml(), c.depth() + 1 < depth ? "/comments/" + c.id() + "/reply/" : null, !c.isPublic(), List.of());
+    }
+
+    /** A signed-in reader's own picture when their provider gave one (https only), else Gravatar or the identicon. */
+    private String avatar(Comment c) {
+        if (c.readerId() != null && c.readerAvatarUrl() != null && c.readerAvatarUrl().startsWith("https://")) return c.readerAvatarUrl();
+        return avatars.apply(Readers.isPlaceholder(c.authorEmail()) ? null : c.authorEmail(), c.authorName());
     }
 
     /** Where an approved comment is shown: its post, or the page of comments holding its thread, with the anchor. */

@@ -148,7 +148,7 @@ public final class Comments {
         Post post = publicPost(s.postId());
         if (!isOpen(post)) throw Invalid.field("form", "Comments are closed on this post.");
         DiscussionSettings rulesNow = settings;
-        CommentInput f = CommentInput.check(s);
+        CommentInput f = s.reader() == null ? CommentInput.check(s) : CommentInput.forReader(s, s.reader());
         Comment parent = s.parentId() == null ? null : parentFor(post, s.parentId(), rulesNow);
         Instant now = clock.instant();
         Optional<Instant> started = tokens.issuedAt(s.formToken());
@@ -167,14 +167,17 @@ public final class Comments {
             if (store.sameBodyExists(h, post.id(), f.email(), f.body())) {
                 throw new Refused(422, "You have already said that: this comment is on the post already (it may be waiting for approval).");
             }
-            ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, store.hasApproved(h, f.email(), f.name()));
+            boolean known = s.reader() == null ? store.hasApproved(h, f.email(), f.name()) : store.readerHasApproved(h, s.reader().id());
+            ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, known, s.reader() != null);
             int depth = parent == null ? 0 : parent.depth() + 1;
             long id = store.insert(h, new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
                     f.name(), f.email(), f.website(), null, f.body(), html, nullToEmpty(s.ip()), clip(s.userAgent(), 500),
-                    hash(ownerToken), d.note(), now));
+                    hash(ownerToken), d.note(), now, s.reader() == null ? null : s.reader().id()));
             Comment c = store.byId(h, id).orElseThrow();
-            if (s.notifyFollowUps()) store.follow(h, post.id(), f.email(), randomToken(), now);
-            if (s.notifyPosts()) store.requestSubscription(h, f.email(), now);
+            // a stand-in address never receives mail, so it follows nothing
+            boolean mailable = !dev.kioku.readers.Readers.isPlaceholder(f.email());
+            if (s.notifyFollowUps() && mailable) store.follow(h, post.id(), f.email(), randomToken(), now);
+            if (s.notifyPosts() && mailable) store.requestSubscription(h, f.email(), now);
             if (c.status() != CommentStatus.SPAM && rulesNow.notifyAuthor()) notifications.received(h, c, post);
             if (c.isPublic()) notifications.published(h, c, post);
             return new Posted(c, ownerToken);
@@ -292,6 +295,42 @@ public final class Comments {
         Comment c = find(id).filter(x -> mayChange(x, ownerToken)).orElseThrow(() -> new NotFound("comment " + id));
         jdbi.useTransaction(h -> store.setStatus(h, id, CommentStatus.TRASH, clock.instant()));
         if (c.isPublic()) events.publish(ChangeEvent.of(key(c.postId()), ANY));
+    }
+
+    // ---- a signed-in reader's own data
+
+    /** Every comment this reader wrote, whatever its status, newest first; empty when none. */
+    public List<Comment> ofReader(long readerId) {
+        return jdbi.withHandle(h -> store.byReader(h, readerId));
+    }
+
+    /**
+     * Deletes one of the reader's comments for good (their "your data" page); replies to it stay, each starting a
+     * thread of its own.
+     *
+     * @throws NotFound when the comment is not this reader's
+     */
+    public void deleteOfReader(long readerId, long commentId) {
+        Comment c = find(commentId).filter(x -> x.readerId() != null && x.readerId() == readerId)
+                .orElseThrow(() -> new NotFound("comment " + commentId + " of reader " + readerId));
+        jdbi.useTransaction(h -> store.delete(h, c.id()));
+        if (c.isPublic()) publish(List.of(c.postId()));
+    }
+
+    /**
+     * Before a reader's identity is deleted: either every comment of theirs is deleted, or they all become guest
+     * comments under the same name (their pictures turn into identicons).
+     *
+     * @return how many comments were deleted or kept as guest comments
+     */
+    public int forgetReader(long readerId, boolean deleteComments) {
+        List<Comment> theirs = ofReader(readerId);
+        jdbi.useTransaction(h -> {
+            if (deleteComments) for (Comment c : theirs) store.delete(h, c.id());
+            else store.detachReader(h, readerId);
+        });
+        publish(theirs.stream().filter(Comment::isPublic).map(Comment::postId).distinct().toList());
+        return theirs.size();
     }
 
     // ---- moderation

@@ -45,10 +45,11 @@ final class ModerationRules {
      * @param early what {@link #spamSigns} found, or null
      * @param verdict what {@link #ask} answered
      * @param tokenNote why the form's timing stamp is not trusted, or null when it is
-     * @param known whether this name and address have an approved comment already
+     * @param known whether this name and address (for a signed-in reader: this reader) have an approved comment already
+     * @param reader whether a signed-in reader sent it (only the moderator's note differs)
      */
     Decision decide(DiscussionSettings rules, Decision early, SpamCheck.Verdict verdict, CommentInput f, String html,
-                    String tokenNote, boolean known) {
+                    String tokenNote, boolean known, boolean reader) {
         if (early != null) return early;
         if (verdict == SpamCheck.Verdict.SPAM) return spam("the spam check service says spam");
         if (verdict == SpamCheck.Verdict.UNAVAILABLE) return hold("the spam check service could not be asked");
@@ -58,7 +59,7 @@ final class ModerationRules {
         return switch (rules.moderation()) {
             case APPROVE_ALL -> new Decision(CommentStatus.APPROVED, null);
             case HOLD_ALL -> hold("every comment is held for approval");
-            case HOLD_FIRST -> known ? new Decision(CommentStatus.APPROVED, null) : hold("first comment from this name and email");
+            case HOLD_FIRST -> known ? new Decision(CommentStatus.APPROVED, null) : hold(reader ? "first comment from this signed-in reader" : "first comment from this name and email");
         };
     }
 
