@@ -26,6 +26,8 @@ import dev.kioku.events.EventBus;
 import dev.kioku.jobs.Jobs;
 import dev.kioku.mail.Outbox;
 import dev.kioku.net.HttpFetcher;
+import dev.kioku.readers.Readers;
+import dev.kioku.readers.oauth.SignInProviders;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -74,7 +76,10 @@ public final class App implements AutoCloseable {
     private final Avatars avatars;
     private final Outbox outbox;
     private final Jobs jobs;
+    private final Readers readers;
+    private final SignInProviders signIns;
     private WebServer web;
+    private int boundPort;
 
     /**
      * Opens (and migrates) the database and builds every service.
@@ -108,6 +113,8 @@ public final class App implements AutoCloseable {
         this.avatars = comments.avatars(config.publicBase());
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"));
         this.sessions = new Sessions(jdbi, authors, clock);
+        this.readers = new Readers(clock);
+        this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
@@ -133,11 +140,21 @@ public final class App implements AutoCloseable {
                 new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments),
                 new AvatarRoutes(avatars),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
+                signIns.publicRoutes(site, templates, assets.url("reader-popup.js")),
+                signIns.adminRoutes(admin),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();
         jobs.start();
-        return web.start();
+        boundPort = web.start();
+        signIns.registerEnabled();
+        return boundPort;
+    }
+
+    /** The blog's public address; with no base URL configured and port 0 (tests), the port actually bound. */
+    public String publicBase() {
+        if (config.baseUrl() != null || config.port() != 0 || boundPort == 0) return config.publicBase();
+        return config.publicBase().replaceFirst(":0$", ":" + boundPort);
     }
 
     /** A post's public URL in the site's permalink style. */
@@ -202,6 +219,16 @@ public final class App implements AutoCloseable {
 
     public Avatars avatars() {
         return avatars;
+    }
+
+    /** Reader identities and sessions. */
+    public Readers readers() {
+        return readers;
+    }
+
+    /** Sign-in providers for readers (Settings → Sign-in for readers). */
+    public SignInProviders signIns() {
+        return signIns;
     }
 
     public SiteService site() {
