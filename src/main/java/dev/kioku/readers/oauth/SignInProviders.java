@@ -142,6 +142,7 @@ public final class SignInProviders {
 
     /** Forgets an added OpenID Connect provider; the presets cannot be removed, only disabled. */
     void remove(String id) {
-        if (PRESETS.stream().noneMatch(p -> p.id().equals(id))) store.delete(id);
+        // only a known added id reaches the LIKE pattern, so no "%" in a form can widen it
+        if (all().stream().anyMatch(p -> p.id().equals(id) && p.settings().issuer() != null)) store.delete(id);
     }
 }
