@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +23,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * from its well-known URL: it calls itself {@code localhost} even when bound to 127.0.0.1, and the discovery
  * document is what Kioku believes.
  */
-final class MockProvider implements AutoCloseable {
+public final class MockProvider implements AutoCloseable {
     static final String CLIENT_ID = "kioku-blog";
     static final String CLIENT_SECRET = "s3cret-from-the-provider";
     private final AtomicReference<String> expiredAnswer = new AtomicReference<>();
@@ -31,8 +34,27 @@ final class MockProvider implements AutoCloseable {
             int port = s.getLocalPort();
             s.close();
             server.start(InetAddress.getByName("127.0.0.1"), port);
+            warmUp(server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Its first answers take seconds while it loads and makes its keys, longer than the blog's test fetcher
+     * waits (2 s): ask for its documents once before the blog does.
+     */
+    public static void warmUp(MockOAuth2Server server) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (var url : List.of(server.wellKnownUrl("default"), server.jwksUrl("default"))) {
+            try {
+                http.send(HttpRequest.newBuilder(url.uri()).GET().build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
