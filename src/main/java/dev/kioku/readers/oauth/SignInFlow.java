@@ -107,8 +107,8 @@ final class SignInFlow {
         boolean oidc = p.preset() instanceof Preset.Oidc;
         OIDCProviderMetadata m = oidc ? metadata(p) : null;
         URI tokenEndpoint = oidc ? m.getTokenEndpointURI() : ((Preset.OAuth2) p.preset()).token();
-        TokenRequest request = new TokenRequest(tokenEndpoint, clientAuth(p, m),
-                new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, verifier));
+        TokenRequest request = new TokenRequest.Builder(tokenEndpoint, clientAuth(p, m),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, verifier)).build();
         TokenResponse response = send(request, oidc, p.preset().label());
         if (!response.indicatesSuccess()) {
             var error = response.toErrorResponse().getErrorObject();
@@ -156,7 +156,7 @@ final class SignInFlow {
     private void addUserInfo(Map<String, Object> claims, URI endpoint, String accessToken) throws IOException {
         var info = Json.parse(api(endpoint, accessToken));
         if (!String.valueOf(claims.get("sub")).equals(Json.text(info, "sub"))) throw new IOException("UserInfo names another person");
-        info.fields().forEachRemaining(e -> claims.putIfAbsent(e.getKey(), Json.text(info, e.getKey())));
+        info.properties().forEach(e -> claims.putIfAbsent(e.getKey(), Json.text(info, e.getKey())));
     }
 
     private OIDCProviderMetadata metadata(Provider p) {
