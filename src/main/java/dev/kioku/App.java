@@ -28,6 +28,7 @@ import dev.kioku.mail.Outbox;
 import dev.kioku.net.HttpFetcher;
 import dev.kioku.readers.ReaderRoutes;
 import dev.kioku.readers.Readers;
+import dev.kioku.readers.oauth.SignInProviders;
 import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
@@ -77,7 +78,9 @@ public final class App implements AutoCloseable {
     private final Avatars avatars;
     private final Outbox outbox;
     private final Jobs jobs;
+    private final SignInProviders signIns;
     private WebServer web;
+    private int boundPort;
 
     /**
      * Opens (and migrates) the database and builds every service.
@@ -112,6 +115,7 @@ public final class App implements AutoCloseable {
         this.sessions = new Sessions(jdbi, authors, clock);
         this.readers = new Readers(jdbi, clock);
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices);
+        this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob()));
@@ -140,11 +144,21 @@ public final class App implements AutoCloseable {
                 new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
                 new dev.kioku.comments.ReaderDataRoutes(comments, readers, posts, site, templates, this::permalink),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
+                signIns.publicRoutes(site, templates, assets.url("reader-popup.js")),
+                signIns.adminRoutes(admin),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();
         jobs.start();
-        return web.start();
+        boundPort = web.start();
+        signIns.registerEnabled();
+        return boundPort;
+    }
+
+    /** The blog's public address; with no base URL configured and port 0 (tests), the port actually bound. */
+    public String publicBase() {
+        if (config.baseUrl() != null || config.port() != 0 || boundPort == 0) return config.publicBase();
+        return config.publicBase().replaceFirst(":0$", ":" + boundPort);
     }
 
     /** Sends due mail off the request thread now (a sign-in link should not wait for the outbox job's next run). */
@@ -219,6 +233,11 @@ public final class App implements AutoCloseable {
 
     public Avatars avatars() {
         return avatars;
+    }
+
+    /** Sign-in providers for readers (Settings → Sign-in for readers). */
+    public SignInProviders signIns() {
+        return signIns;
     }
 
     public SiteService site() {

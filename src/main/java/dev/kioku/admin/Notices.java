@@ -25,7 +25,10 @@ public final class Notices {
             Map.entry("part-updated", "Planned part updated."),
             Map.entry("series-deleted", "Series deleted. Its posts are still there, no longer parts of it."),
             Map.entry("image-deleted", "Image deleted. Its smaller copies went with it."),
-            Map.entry("profile-saved", "Profile saved."));
+            Map.entry("profile-saved", "Profile saved."),
+            Map.entry("providers-saved", "Saved. Enabled providers are offered under the comment form."),
+            Map.entry("provider-added", "Provider added and enabled. Readers see it under the comment form."),
+            Map.entry("provider-removed", "Provider removed."));
 
     private Notices() {
     }

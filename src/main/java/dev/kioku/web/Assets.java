@@ -22,6 +22,8 @@ public final class Assets {
             "admin.css", "/assets/admin.css",
             "admin.js", "/assets/admin.js",
             "comments.js", "/assets/comments.js",
+            "reader-sign-in.js", "/assets/reader-sign-in.js",
+            "reader-popup.js", "/assets/reader-popup.js",
             "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js");
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, CachedPage> byUrl = new HashMap<>();

@@ -88,7 +88,8 @@ class AdminRouteWalkTest {
     /** What WordPress users expect: who may open which part of the admin. */
     private boolean forbidden(Role role, String path) {
         if (role == Role.OWNER) return false;
-        if (path.startsWith("/admin/settings") || path.startsWith("/admin/users") || path.startsWith("/admin/comments/settings")) return true;
+        if (path.startsWith("/admin/settings") || path.startsWith("/admin/users") || path.startsWith("/admin/comments/settings")
+                || path.startsWith("/admin/readers")) return true;
         if (role == Role.EDITOR) return false;
         if (path.startsWith("/admin/series") || path.startsWith("/admin/pages")) return true;
         if (path.startsWith("/admin/posts/" + ownersPost.id())) return true;
