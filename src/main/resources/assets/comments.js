@@ -155,6 +155,8 @@
     askWhoIsSignedIn();
     // an emailed link is usually confirmed in another tab: look again when the reader comes back to this one
     window.addEventListener('focus', askWhoIsSignedIn);
+    // a provider's popup (reader-sign-in.js) says when it signed the reader in
+    document.addEventListener('kioku:reader-signed-in', askWhoIsSignedIn);
 
     var signOut = function () {
       return fetch('/readers/sign-out/', {method: 'POST', credentials: 'same-origin', headers: {'Accept': 'application/json'}})

@@ -114,7 +114,8 @@ public final class App implements AutoCloseable {
         this.avatars = comments.avatars(config.publicBase());
         this.sessions = new Sessions(jdbi, authors, clock);
         this.readers = new Readers(jdbi, clock);
-        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices);
+        this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices,
+                assets.url("reader-sign-in.js"));
         this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record CommentSection(long postId, String postUrl, int count, List<CommentView> threads, boolean open,
                              Fields form, Long parentId, String replyingTo, String olderUrl, String newerUrl, int page,
-                             String feedUrl, String scriptUrl, List<SignInChoice> signIn) {
+                             String feedUrl, String scriptUrl, List<SignInChoice> signIn, String signInScriptUrl) {
     /** "3 Comments", "1 Comment", "No comments yet". */
     public String heading() {
         return count == 0 ? "No comments yet" : count == 1 ? "1 Comment" : count + " Comments";

@@ -23,6 +23,8 @@ public final class CommentThreads {
     private final BiFunction<String, String, String> avatars;
     private final Function<Post, String> permalinks;
     private final String scriptUrl;
+    /** Opens a provider's sign-in in a popup (reader-sign-in.js). */
+    private final String signInScriptUrl;
     private final Function<String, List<SignInChoice>> signIn;
 
     /**
@@ -33,7 +35,8 @@ public final class CommentThreads {
      *               ({@link dev.kioku.readers.Readers#choices})
      */
     public CommentThreads(Comments comments, BiFunction<String, String, String> avatars, Function<Post, String> permalinks,
-                          String scriptUrl, Function<String, List<SignInChoice>> signIn) {
+                          String scriptUrl, Function<String, List<SignInChoice>> signIn, String signInScriptUrl) {
+        this.signInScriptUrl = signInScriptUrl;
         this.comments = comments;
         this.avatars = avatars;
         this.permalinks = permalinks;
@@ -61,7 +64,7 @@ public final class CommentThreads {
         String older = page <= 1 ? null : page == 2 ? postUrl + "#comments" : pageUrl(post.id(), page - 1);
         String newer = to < tree.roots.size() ? pageUrl(post.id(), page + 1) : null;
         return new CommentSection(post.id(), postUrl, tree.count, threads, open, form, null, null, older, newer, page,
-                "/comments/" + post.id() + "/feed/", scriptUrl, signIn.apply(postUrl));
+                "/comments/" + post.id() + "/feed/", scriptUrl, signIn.apply(postUrl), signInScriptUrl);
     }
 
     /** The section of the no-script reply page: the comment replied to, and the form under it. */
@@ -70,7 +73,7 @@ public final class CommentThreads {
         CommentView one = single(parent, post, site, depth);
         return new CommentSection(post.id(), permalinks.apply(post), 1, List.of(one), comments.isOpen(post), form,
                 parent.id(), parent.authorName(), null, null, 1, "/comments/" + post.id() + "/feed/", scriptUrl,
-                signIn.apply(permalinks.apply(post)));
+                signIn.apply(permalinks.apply(post)), signInScriptUrl);
     }
 
     /** A comment without its replies, as its writer sees it (held ones marked). */
