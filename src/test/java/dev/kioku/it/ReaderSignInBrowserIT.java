@@ -1,5 +1,6 @@
 package dev.kioku.it;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
 import dev.kioku.testing.AdminSession;
 import dev.kioku.testing.TestBlog;
-import dev.kioku.web.Assets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A reader signs in through a real OpenID Connect server (mock-oauth2-server) in Chromium: as a full-page
  * redirect, and from a sign-in link in a popup that reports back to the post page and closes.
  *
- * <p>The comment form's provider icons come from the readers branch; until it is merged, the popup case adds a
- * link like them ({@code a[data-reader-sign-in]}) and the script that drives them to the post page. Posting a
- * comment as the reader, logging out and changing account are the lead's to add after the merge.
+ * <p>From the comment form: the popup reports back, the form shows "You are commenting using your … account",
+ * the comment carries the reader's name and picture, Log Out brings the guest fields back, and Change signs in
+ * as someone else.
  */
 class ReaderSignInBrowserIT {
     private static final String POST = "/2026/11/20/on-rain/";
@@ -86,26 +86,49 @@ class ReaderSignInBrowserIT {
     }
 
     @Test
-    void a_sign_in_link_opens_a_popup_that_tells_the_post_page_and_closes() {
+    void from_the_comment_form_a_reader_signs_in_in_a_popup_comments_logs_out_and_changes_account() {
+        blog.app.comments().saveSettings(new dev.kioku.comments.DiscussionSettings(dev.kioku.comments.Moderation.APPROVE_ALL,
+                0, 5, 50, 2, List.of(), List.of(), List.of(), false, true, "", null));
         BrowserContext context = browser.chromium.newContext();
         Page page = context.newPage();
         page.navigate(blog.url(POST));
-        page.evaluate("([src, href]) => {"
-                + "window.signedIn = false;"
-                + "document.addEventListener('kioku:reader-signed-in', () => { window.signedIn = true; });"
-                + "const a = document.createElement('a'); a.href = href; a.textContent = 'Mock ID';"
-                + "a.setAttribute('data-reader-sign-in', ''); document.getElementById('respond').append(a);"
-                + "const s = document.createElement('script'); s.src = src; document.head.append(s); }",
-                List.of(new Assets().url("reader-sign-in.js"), "/readers/sign-in/mock/?return=" + POST));
-        page.waitForFunction("() => document.querySelector('script[src*=reader-sign-in]') && true");
+        assertTrue(page.textContent("#respond").contains("Fill in your details below or click an icon to log in"));
         page.fill("#comment-body", "Half a comment, typed before signing in.");
         nextReader("Sakura");
         Page popup = page.waitForPopup(() -> page.click("a[data-reader-sign-in]"));
         popup.waitForClose(() -> { });
-        page.waitForFunction("() => window.signedIn === true");
+
+        assertThat(page.locator("[data-reader]")).isVisible();
+        assertThat(page.locator("[data-reader-name]")).hasText("Sakura");
+        assertThat(page.locator("[data-reader-provider]")).hasText("Mock ID");
+        assertTrue(page.textContent("[data-reader]").contains("You are commenting using your Mock ID account."));
+        assertThat(page.locator("#comment-name")).isHidden();
         assertEquals(blog.url(POST), page.url(), "the post page stayed where it was");
         assertEquals("Half a comment, typed before signing in.", page.inputValue("#comment-body"));
-        assertTrue(signedIn(context), "a reader session: " + context.cookies());
+
+        page.click("#comment-body");
+        page.waitForFunction("() => document.querySelector('input[name=ft]').value !== ''");
+        blog.clock.advance(Duration.ofSeconds(5));
+        page.click("text=Post Comment");
+        page.waitForURL("**#comment-*");
+        assertThat(page.locator(".comment .comment__author")).hasText("Sakura");
+        assertEquals("https://img.example/sakura.png", page.getAttribute(".comment .comment__avatar", "src"));
+
+        // Log Out: a guest's form again
+        page.click("[data-reader] button:has-text('Log Out')");
+        assertThat(page.locator("#comment-name")).isVisible();
+        assertThat(page.locator("[data-reader]")).isHidden();
+        assertTrue(!signedIn(context), "no reader session after Log Out: " + context.cookies());
+
+        // Change: sign in as Sakura, then change to Rin
+        nextReader("Sakura");
+        page.waitForPopup(() -> page.click("a[data-reader-sign-in]")).waitForClose(() -> { });
+        assertThat(page.locator("[data-reader-name]")).hasText("Sakura");
+        page.click("[data-reader-change]");
+        assertThat(page.locator("[data-reader]")).isHidden();
+        nextReader("Rin");
+        page.waitForPopup(() -> page.click("a[data-reader-sign-in]")).waitForClose(() -> { });
+        assertThat(page.locator("[data-reader-name]")).hasText("Rin");
     }
 
     /** A cookie other than the sign-in's own browser binding and the CSRF token: the reader session. */
