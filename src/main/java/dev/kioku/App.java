@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
         this.readers = new Readers(jdbi, clock);
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices,
                 assets.url("reader-sign-in.js"));
-        this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase);
+        this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase, events);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob()));

@@ -198,6 +198,11 @@ public final class Readers {
         providers.put(id, label.strip());
     }
 
+    /** Stops offering a provider (disabled or removed by the owner); unknown ids are ignored. */
+    public void unregisterProvider(String id) {
+        providers.remove(id);
+    }
+
     /**
      * The ways to sign in, for the form on the page at {@code returnPath}: the emailed link first, then each
      * registered provider. Never empty.

@@ -32,9 +32,15 @@ public final class SignInProviders {
     private final SignInAttempts attempts;
     private final Readers readers;
     private final Supplier<String> publicBase;
+    private final dev.kioku.events.EventBus events;
 
-    /** @param publicBase the blog's absolute address without a trailing slash, asked each time (tests bind port 0) */
-    public SignInProviders(Jdbi jdbi, HttpFetcher fetcher, Readers readers, Clock clock, Supplier<String> publicBase) {
+    /**
+     * @param publicBase the blog's absolute address without a trailing slash, asked each time (tests bind port 0)
+     * @param events told when the offered providers change: the choices are part of every cached post page
+     */
+    public SignInProviders(Jdbi jdbi, HttpFetcher fetcher, Readers readers, Clock clock, Supplier<String> publicBase,
+                           dev.kioku.events.EventBus events) {
+        this.events = events;
         this.store = new ProviderStore(jdbi);
         this.discovery = new Discovery(fetcher, clock);
         this.attempts = new SignInAttempts(new AttemptStore(jdbi), new SignInFlow(fetcher, discovery), clock,
@@ -45,7 +51,12 @@ public final class SignInProviders {
 
     /** Offers every usable provider under the comment form; called at start and after each save. */
     public void registerEnabled() {
+        var before = readers.choices("/");
+        for (String id : before.stream().map(dev.kioku.readers.SignInChoice::id).toList()) {
+            if (!id.equals("email")) readers.unregisterProvider(id);
+        }
         for (Provider p : all()) if (p.settings().usable()) readers.registerProvider(p.id(), p.label());
+        if (!before.equals(readers.choices("/"))) events.publish(dev.kioku.events.ChangeEvent.of(dev.kioku.events.ChangeEvent.SITE));
     }
 
     /** The routes of the sign-in itself: start, callback, and the pages a reader may see. */
@@ -144,5 +155,6 @@ public final class SignInProviders {
     void remove(String id) {
         // only a known added id reaches the LIKE pattern, so no "%" in a form can widen it
         if (all().stream().anyMatch(p -> p.id().equals(id) && p.settings().issuer() != null)) store.delete(id);
+        registerEnabled();
     }
 }

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -75,12 +76,21 @@ class ProvidersAdminTest {
         Document page = owner.parse(shown);
         assertNotNull(page.selectFirst("#github\\.enabled[checked]"));
         assertTrue(page.selectFirst("label[for=github.clientSecret]").text().contains("set — type a new one to replace it"));
-        assertEquals(1, blog.app.readers().choices("/").size());
-        assertEquals("/readers/sign-in/github/?return=%2F", blog.app.readers().choices("/").get(0).startUrl());
+        assertEquals(List.of("email", "github"), blog.app.readers().choices("/").stream().map(dev.kioku.readers.SignInChoice::id).toList());
+        assertEquals("/readers/sign-in/github/?return=%2F", blog.app.readers().choices("/").get(1).startUrl());
 
         // saving without typing a secret keeps the one saved
         assertEquals(303, owner.post(PAGE, "provider", "github", "enabled", "on", "clientId", "Iv1.def", "clientSecret", "").status());
         assertEquals(302, blog.get("/readers/sign-in/github/?return=/").status(), "still usable, so a sign-in starts");
+
+        // disabled: no longer offered under the comment form, the cached post page included
+        var aiko = blog.author("Aiko Mori");
+        blog.app.posts().publish(blog.app.posts().create(dev.kioku.content.PostDraft.post("On rain", "Rain.", aiko.id(), List.of())).id(),
+                TestBlog.START.minus(java.time.Duration.ofHours(1)));
+        assertNotNull(blog.page("/2026/11/20/on-rain/").selectFirst("[data-provider=github]"));
+        assertEquals(303, owner.post(PAGE, "provider", "github", "clientId", "Iv1.def", "clientSecret", "").status());
+        assertEquals(List.of("email"), blog.app.readers().choices("/").stream().map(dev.kioku.readers.SignInChoice::id).toList());
+        assertEquals(null, blog.page("/2026/11/20/on-rain/").selectFirst("[data-provider=github]"));
     }
 
     @Test
