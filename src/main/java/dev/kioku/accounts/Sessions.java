@@ -2,15 +2,9 @@ package dev.kioku.accounts;
 
 import dev.kioku.authors.Authors;
 import dev.kioku.authors.Staff;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,7 +16,6 @@ public final class Sessions {
     /** A session not used for this long ends. */
     static final Duration IDLE = Duration.ofDays(14);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Jdbi jdbi;
     private final Authors authors;
     private final Clock clock;
@@ -35,9 +28,7 @@ public final class Sessions {
 
     /** Starts a session and returns the token for the cookie. */
     public String start(long userId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = dev.kioku.web.Tokens.random(32);
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("""
                 insert into sessions (id_hash, user_id, created_at, seen_at, expires_at)
@@ -77,10 +68,6 @@ public final class Sessions {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.kioku.web.Tokens.sha256(token);
     }
 }

@@ -12,15 +12,11 @@ import dev.kioku.web.Invalid;
 import dev.kioku.web.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +41,6 @@ public final class Comments {
     static final int MAX_NAME = 100;
     static final int MAX_EMAIL = 254;
     static final int MAX_URL = 300;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
     private final CommentStore store = new CommentStore();
@@ -508,17 +503,11 @@ public final class Comments {
     }
 
     static String randomToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return dev.kioku.web.Tokens.random(24);
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return dev.kioku.web.Tokens.sha256(token);
     }
 
     private static String nullToEmpty(String s) {

@@ -7,13 +7,11 @@ import dev.kioku.markdown.Markdown;
 import dev.kioku.markdown.Rendered;
 import dev.kioku.markdown.Slugs;
 import dev.kioku.site.SiteSettings;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +35,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class Posts {
     /** Autosaves kept per post; older ones are deleted as new ones arrive. Saves are all kept. */
     static final int AUTOSAVES_KEPT = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Jdbi jdbi;
     private final PostStore store = new PostStore();
     private final RevisionStore revisions = new RevisionStore();
@@ -302,9 +299,7 @@ public final class Posts {
             Optional<String> existing = store.previewToken(h, id);
             if (existing.isPresent()) return existing.get();
             store.byId(h, id).orElseThrow(() -> new IllegalArgumentException("no post " + id));
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            store.setPreviewToken(h, id, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            store.setPreviewToken(h, id, dev.kioku.web.Tokens.random(24));
             return store.previewToken(h, id).orElseThrow();
         });
     }

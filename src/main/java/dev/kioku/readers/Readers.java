@@ -10,15 +10,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +39,6 @@ public final class Readers {
     /** The domain of the stand-in address of a reader whose provider gave none: it never receives mail (RFC 6761). */
     static final String PLACEHOLDER_DOMAIN = "@readers.invalid";
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9:._-]{0,99}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SIGNED_IN = "kioku.reader";
 
     private final Jdbi jdbi;
@@ -283,16 +277,10 @@ public final class Readers {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return dev.kioku.web.Tokens.sha256(token);
     }
 
     static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return dev.kioku.web.Tokens.random(32);
     }
 }

@@ -4,8 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Cross-site request forgery defence for every state-changing request: the browser must send back, in a
@@ -19,7 +17,6 @@ public final class Csrf {
     public static final String COOKIE = "kioku_csrf";
     public static final String FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Csrf() {
     }
@@ -33,9 +30,7 @@ public final class Csrf {
 
     /** A fresh token (at sign-in, so a token planted before sign-in is worthless after). */
     public static String renew(Context ctx) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random(24);
         Cookie cookie = new Cookie(COOKIE, token);
         cookie.setHttpOnly(true);
         cookie.setPath("/");

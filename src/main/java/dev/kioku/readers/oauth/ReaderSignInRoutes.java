@@ -11,8 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,7 +26,6 @@ final class ReaderSignInRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderSignInRoutes.class);
     /** Ties an attempt to the browser that started it; only its hash is stored with the attempt. */
     static final String BROWSER_COOKIE = "kioku_reader_auth";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final SignInProviders providers;
     private final SignInAttempts attempts;
     private final Readers readers;
@@ -100,9 +97,7 @@ final class ReaderSignInRoutes implements Routes {
     private static String browser(Context ctx) {
         String existing = ctx.cookie(BROWSER_COOKIE);
         if (existing != null && existing.matches("[A-Za-z0-9_-]{43}")) return existing;
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = dev.kioku.web.Tokens.random(32);
         Cookie cookie = new Cookie(BROWSER_COOKIE, value);
         cookie.setHttpOnly(true);
         cookie.setPath("/readers/callback/");
