@@ -90,7 +90,8 @@ class ReaderCommentsTest {
         assertEquals(postUrl, page.select("[data-sign-in-email] input[name=return]").val());
         assertEquals("/readers/sign-in/google/?return=" + java.net.URLEncoder.encode(postUrl, java.nio.charset.StandardCharsets.UTF_8),
                 page.select("[data-provider=google] a").attr("href"));
-        assertEquals("Google", page.select("[data-provider=google] a").text());
+        assertEquals("Google", page.select("[data-provider=google] a").first().ownText(), "the label beside its (decorative) icon");
+        assertEquals("true", page.select("[data-provider=google] .sign-in-choice__icon").attr("aria-hidden"));
         assertTrue(page.select("[data-reader]").hasAttr("hidden"), "who is signed in is the script's to show");
         assertTrue(page.select(".comment-form").first().select("[data-sign-in-email]").isEmpty(), "no form inside the comment form");
     }
