@@ -99,7 +99,7 @@ public final class CommentRoutes implements Routes {
     private void submit(Context ctx) {
         long postId = number(ctx.formParam("post"));
         Long parentId = ctx.formParam("parent") == null || ctx.formParam("parent").isBlank() ? null : number(ctx.formParam("parent"));
-        Post post = publicPost(postId);
+        Post post = comments.publicPost(postId);
         Fields typed = Fields.from(ctx, FORM_FIELDS);
         Submission s = new Submission(postId, parentId, typed.value("body"), typed.value("name"), typed.value("email"),
                 typed.value("url"), !typed.value("follow").isEmpty(), !typed.value("subscribe").isEmpty(),
@@ -176,7 +176,7 @@ public final class CommentRoutes implements Routes {
             return;
         }
         long postId = Long.parseLong(postParam);
-        Post post = publicPost(postId);
+        Post post = comments.publicPost(postId);
         int depth = comments.settings().threadDepth();
         List<Map<String, Object>> held = new ArrayList<>();
         for (Comment c : comments.held(postId, owner)) {
@@ -201,8 +201,8 @@ public final class CommentRoutes implements Routes {
         String n = ctx.pathParam("n");
         if (!n.matches("[1-9]\\d{0,5}")) throw new NotFound("comment page " + n);
         int page = Integer.parseInt(n);
-        if (page == 1) throw new dev.kioku.web.Redirect(permalinks.apply(publicPost(postId)) + "#comments");
-        Post post = publicPost(postId);
+        if (page == 1) throw new dev.kioku.web.Redirect(permalinks.apply(comments.publicPost(postId)) + "#comments");
+        Post post = comments.publicPost(postId);
         CommentSection section = threads.section(post, site.settings(), page, Fields.empty());
         if (section.threads().isEmpty()) throw new NotFound("comment page " + page);
         Page rendered = new Page(templates.render("comments/thread.jte", threadView(post, "Comments, page " + page, section)),
@@ -224,7 +224,7 @@ public final class CommentRoutes implements Routes {
     }
 
     private Page postFeed(Context ctx) {
-        Post post = publicPost(number(ctx.pathParam("post")));
+        Post post = comments.publicPost(number(ctx.pathParam("post")));
         Site s = site.site();
         List<Comment> all = comments.approved(post.id());
         List<CommentFeed.Item> items = all.reversed().stream().limit(FEED_ITEMS).map(c -> item(c, post, s)).toList();
@@ -247,7 +247,7 @@ public final class CommentRoutes implements Routes {
     private void replyPage(Context ctx) {
         Comment parent = comments.find(number(ctx.pathParam("id"))).filter(Comment::isPublic)
                 .orElseThrow(() -> new NotFound("comment " + ctx.pathParam("id")));
-        Post post = publicPost(parent.postId());
+        Post post = comments.publicPost(parent.postId());
         html(ctx, "comments/thread.jte", threadView(post, "Reply to " + parent.authorName(),
                 threads.replyTo(parent, post, site.settings(), Fields.empty())));
     }
@@ -260,7 +260,7 @@ public final class CommentRoutes implements Routes {
 
     private void editPage(Context ctx, Fields form) {
         Comment c = own(ctx);
-        Post post = publicPost(c.postId());
+        Post post = comments.publicPost(c.postId());
         Site s = site.site();
         Fields shown = form.withDefaults(Map.of("body", c.bodyMd()));
         String until = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
@@ -276,7 +276,7 @@ public final class CommentRoutes implements Routes {
         Fields typed = Fields.from(ctx, "body");
         try {
             Comment edited = comments.editOwn(c.id(), ctx.cookie(OWNER_COOKIE), typed.value("body"));
-            Post post = publicPost(edited.postId());
+            Post post = comments.publicPost(edited.postId());
             String where = edited.isPublic() ? threads.location(edited, post) : permalinks.apply(post) + "#comment-" + edited.id();
             ctx.redirect(where, io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (Invalid e) {
@@ -288,7 +288,7 @@ public final class CommentRoutes implements Routes {
     private void delete(Context ctx) {
         Comment c = own(ctx);
         comments.deleteOwn(c.id(), ctx.cookie(OWNER_COOKIE));
-        Post post = publicPost(c.postId());
+        Post post = comments.publicPost(c.postId());
         notice(ctx, "Comment deleted", "Your comment was removed from “" + post.title() + "”.", null, null,
                 permalinks.apply(post) + "#comments", "Back to the post");
     }
@@ -303,7 +303,7 @@ public final class CommentRoutes implements Routes {
     private void locate(Context ctx) {
         Comment c = comments.find(number(ctx.pathParam("id"))).filter(Comment::isPublic)
                 .orElseThrow(() -> new NotFound("comment " + ctx.pathParam("id")));
-        ctx.redirect(threads.location(c, publicPost(c.postId())), io.javalin.http.HttpStatus.FOUND);
+        ctx.redirect(threads.location(c, comments.publicPost(c.postId())), io.javalin.http.HttpStatus.FOUND);
     }
 
     private void unsubscribePage(Context ctx, boolean confirmed) {
@@ -337,15 +337,6 @@ public final class CommentRoutes implements Routes {
                 .result(templates.render(template, view));
     }
 
-    private Post publicPost(long id) {
-        try {
-            Post p = posts.get(id);
-            if (!p.isPublic()) throw new NotFound("post " + id);
-            return p;
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("post " + id);
-        }
-    }
 
     private static long number(String s) {
         if (s == null || !s.strip().matches("\\d{1,18}")) throw new NotFound("not a number: " + s);

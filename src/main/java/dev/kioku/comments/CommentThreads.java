@@ -78,7 +78,7 @@ public final class CommentThreads {
 
     /** A comment without its replies, as its writer sees it (held ones marked). */
     public CommentView single(Comment c, Post post, SiteSettings site, int depth) {
-        return new CommentView(c.id(), c.authorName(), webAddress(c.authorUrl()), avatar(c),
+        return new CommentView(c.id(), c.authorName(), CommentRows.webAddress(c.authorUrl()), avatar(c),
                 c.staffId() != null && c.staffId() == post.authorId(), site.date(c.createdAt()), site.isoDate(c.createdAt()),
                 c.bodyHtml(), c.depth() + 1 < depth ? "/comments/" + c.id() + "/reply/" : null, !c.isPublic(), List.of());
     }
@@ -107,13 +107,6 @@ public final class CommentThreads {
     /** Approved comment counts for these posts (absent: none), for post lists. */
     public Map<Long, Integer> counts(java.util.Collection<Long> postIds) {
         return comments.counts(postIds);
-    }
-
-    /** The commenter's website if it is an http(s) address (the form allows no other; imports might), else null. */
-    static String webAddress(String url) {
-        if (url == null) return null;
-        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 
     static String pageUrl(long postId, int page) {

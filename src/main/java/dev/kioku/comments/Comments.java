@@ -492,7 +492,8 @@ public final class Comments {
         events.publish(new ChangeEvent(keys));
     }
 
-    private Post publicPost(long id) {
+    /** A public post (not a page) by id. @throws NotFound otherwise */
+    Post publicPost(long id) {
         try {
             Post p = posts.get(id);
             if (p.kind() != Kind.POST || !p.isPublic()) throw new NotFound("post " + id);

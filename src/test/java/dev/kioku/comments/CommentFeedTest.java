@@ -104,4 +104,12 @@ class CommentFeedTest {
         assertEquals("Bell Ringer", texts(feed("/comments/feed/"), "dc:creator").getFirst());
         assertEquals(1, feed("/comments/" + post.id() + "/feed/").getElementsByTagName("item").getLength());
     }
+
+    @Test
+    void a_page_has_no_comment_feed() {
+        var about = blog.app.posts().create(PostDraft.page("About", "Me.", post.authorId()));
+        blog.app.posts().publish(about.id(), TestBlog.START.minus(Duration.ofHours(1)));
+
+        assertEquals(404, blog.get("/comments/" + about.id() + "/feed/").status());
+    }
 }
