@@ -42,6 +42,7 @@ public final class Posts {
     private final EventBus events;
     private final Clock clock;
     private final Supplier<SiteSettings> settings;
+    private final List<PostListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param settings the site's settings as they are now: their time zone and permalink style shape addresses */
     public Posts(Jdbi jdbi, Markdown markdown, EventBus events, Clock clock, Supplier<SiteSettings> settings) {
@@ -50,6 +51,11 @@ public final class Posts {
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** Adds a listener told of every later change inside its transaction (see {@link PostListener}). */
+    public void addListener(PostListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -198,6 +204,7 @@ public final class Posts {
             change.apply(h, before);
             Post after = store.byId(h, id).orElseThrow();
             keepOldUrls(h, before, after, z);
+            for (PostListener l : listeners) l.changed(h, before, after);
             k.addAll(keysOf(h, after, z));
             if (after.kind() == Kind.PAGE && (before.isPublic() || after.isPublic())
                     && !(before.isPublic() == after.isPublic() && before.title().equals(after.title()) && before.slug().equals(after.slug()))) {

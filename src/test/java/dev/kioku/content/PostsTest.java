@@ -167,4 +167,19 @@ class PostsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> posts.publish(999_999, null));
         assertEquals("no post 999999", e.getMessage());
     }
+
+    @Test
+    void listeners_see_each_change_inside_its_transaction_and_a_failing_one_undoes_it() {
+        Post p = posts.create(PostDraft.post("Told", "Body.", aiko.id(), List.of()));
+        List<String> seen = new ArrayList<>();
+        posts.addListener((h, before, after) -> seen.add(before.status() + "->" + after.status()));
+        posts.publish(p.id(), null);
+        assertEquals(List.of("DRAFT->PUBLISHED"), seen);
+
+        posts.addListener((h, before, after) -> {
+            if (after.status() == Status.DRAFT) throw new IllegalStateException("refused");
+        });
+        assertThrows(IllegalStateException.class, () -> posts.unpublish(p.id()));
+        assertEquals(Status.PUBLISHED, posts.get(p.id()).status(), "the change was rolled back with the listener");
+    }
 }
