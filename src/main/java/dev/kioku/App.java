@@ -23,6 +23,7 @@ import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
 import dev.kioku.events.EventBus;
+import dev.kioku.feeds.PostFeeds;
 import dev.kioku.jobs.Jobs;
 import dev.kioku.mail.Outbox;
 import dev.kioku.net.HttpFetcher;
@@ -142,6 +143,7 @@ public final class App implements AutoCloseable {
                 new MediaRoutes(media),
                 new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments, readers),
                 new AvatarRoutes(avatars),
+                new PostFeeds(posts, series, authors, media, markdown, site),
                 new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
                 new dev.kioku.comments.ReaderDataRoutes(comments, readers, posts, site, templates, this::permalink),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),

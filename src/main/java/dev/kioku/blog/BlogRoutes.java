@@ -3,6 +3,7 @@ package dev.kioku.blog;
 import dev.kioku.authors.Author;
 import dev.kioku.authors.Authors;
 import dev.kioku.admin.Fields;
+import dev.kioku.comments.CommentRoutes;
 import dev.kioku.comments.CommentSection;
 import dev.kioku.comments.CommentThreads;
 import dev.kioku.comments.Comments;
@@ -12,6 +13,7 @@ import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Tag;
 import dev.kioku.events.ChangeEvent;
+import dev.kioku.feeds.PostFeeds;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.series.Series;
 import dev.kioku.series.SeriesService;
@@ -117,7 +119,8 @@ public final class BlogRoutes implements Routes {
         Posts.Slice slice = posts.byTag(tag, (page - 1) * per, per);
         if (slice.posts().isEmpty() && page > 1) throw new NotFound("tag page " + page);
         Set<String> keys = keys("tag:" + tag.slug());
-        var view = new ListView(s, Meta.website(tag.name() + " · " + s.title(), "Posts tagged " + tag.name(), s.absolute(tag.url())),
+        var view = new ListView(s, Meta.website(tag.name() + " · " + s.title(), "Posts tagged " + tag.name(), s.absolute(tag.url()))
+                .withAlternates(PostFeeds.alternates(s, tag)),
                 "Tag", tag.name(), "", cards(slice.posts(), keys), Pager.of(tag.url(), page, slice.total(), per), false);
         return new Page(templates.render("blog/list.jte", view), keys);
     }
@@ -129,7 +132,8 @@ public final class BlogRoutes implements Routes {
         Posts.Slice slice = posts.byAuthor(a.id(), (page - 1) * per, per);
         if (slice.posts().isEmpty() && page > 1) throw new NotFound("author page " + page);
         Set<String> keys = keys("author:" + a.id(), "author-posts:" + a.id());
-        var view = new ListView(s, Meta.website(a.displayName() + " · " + s.title(), a.bio(), s.absolute(a.url())),
+        var view = new ListView(s, Meta.website(a.displayName() + " · " + s.title(), a.bio(), s.absolute(a.url()))
+                .withAlternates(PostFeeds.alternates(s, a)),
                 "Author", a.displayName(), a.bio(), cards(slice.posts(), keys), Pager.of(a.url(), page, slice.total(), per), false);
         return new Page(templates.render("blog/list.jte", view), keys);
     }
@@ -256,6 +260,8 @@ public final class BlogRoutes implements Routes {
         Figure featured = featured(p, keys);
         Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), path == null ? null : s.absolute(path),
                 p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
+        // a post's comment feed is announced only where the post is public (not on previews)
+        if (path != null && p.kind() == Kind.POST && p.isPublic()) meta = meta.withAlternates(CommentRoutes.feedAlternates(s, p));
         // a draft has no publication date yet: it shows the time it was last saved
         java.time.Instant shown = p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
         var day = shown.atZone(st.timeZone());
@@ -272,7 +278,8 @@ public final class BlogRoutes implements Routes {
         Site s = site.site();
         Set<String> keys = keys();
         keys.addAll(view.keys());
-        Meta meta = Meta.website(found.title() + " · " + s.title(), "A series in " + view.total() + " parts", s.absolute(found.url()));
+        Meta meta = Meta.website(found.title() + " · " + s.title(), "A series in " + view.total() + " parts", s.absolute(found.url()))
+                .withAlternates(PostFeeds.alternates(s, found));
         return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, List.of(view), false)), keys);
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kioku.admin.Fields;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
+import dev.kioku.feeds.Feed;
+import dev.kioku.feeds.Feeds;
 import dev.kioku.readers.Readers;
 import dev.kioku.site.Site;
 import dev.kioku.site.SiteService;
@@ -20,6 +22,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -45,9 +48,6 @@ public final class CommentRoutes implements Routes {
     static final String AUTHOR_COOKIE = "kioku_comment_author";
     private static final int YEAR = 365 * 24 * 3600;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RSS = "application/rss+xml; charset=utf-8";
-    /** Items in a comment feed, newest first. */
-    static final int FEED_ITEMS = 50;
     private static final String[] FORM_FIELDS = {"body", "name", "email", "url", "remember", "follow", "subscribe"};
 
     private final Comments comments;
@@ -84,8 +84,8 @@ public final class CommentRoutes implements Routes {
         r.get("/comments/mine", this::mine);
         r.get("/comments/unsubscribe/{token}", ctx -> unsubscribePage(ctx, false));
         r.post("/comments/unsubscribe/{token}", ctx -> unsubscribePage(ctx, true));
-        pages.page("/comments/feed", RSS, ctx -> siteFeed());
-        pages.page("/comments/{post}/feed", RSS, this::postFeed);
+        Feeds.register(pages, "/comments/feed", (ctx, keys) -> siteFeed(keys));
+        Feeds.register(pages, "/comments/{post}/feed", (ctx, keys) -> postFeed(number(ctx.pathParam("post")), keys));
         pages.page("/comments/{post}/page/{n}", this::threadPage);
         r.get("/comments/{id}/reply", this::replyPage);
         r.get("/comments/{id}/edit", ctx -> editPage(ctx, Fields.empty()));
@@ -212,36 +212,49 @@ public final class CommentRoutes implements Routes {
 
     // ---- feeds
 
-    private Page siteFeed() {
+    private Feed siteFeed(Set<String> keys) {
         Site s = site.site();
-        List<Comment> latest = comments.latest(FEED_ITEMS);
+        keys.add(Comments.ANY);
+        List<Comment> latest = comments.latest(s.settings().feedItems());
         Map<Long, Post> byId = posts.byIds(latest.stream().map(Comment::postId).distinct().toList());
-        List<CommentFeed.Item> items = latest.stream().filter(c -> byId.containsKey(c.postId()))
+        byId.keySet().forEach(id -> keys.add("post:" + id));
+        List<Feed.Item> items = latest.stream().filter(c -> byId.containsKey(c.postId()))
                 .map(c -> item(c, byId.get(c.postId()), s)).toList();
-        CommentFeed feed = new CommentFeed("Comments for " + s.title(), s.absolute("/"), s.absolute("/comments/feed/"),
-                s.settings().tagline(), s.settings().language(), rfc822(latest.isEmpty() ? null : latest.getFirst().createdAt()), items);
-        return new Page(feed.xml(), Set.of(dev.kioku.events.ChangeEvent.SITE, Comments.ANY));
+        return new Feed("Comments for " + s.title(), s.absolute("/"), s.absolute("/comments/feed/"), s.settings().tagline(),
+                s.settings().language(), updated(items, Instant.EPOCH), items);
     }
 
-    private Page postFeed(Context ctx) {
-        Post post = comments.publicPost(number(ctx.pathParam("post")));
+    private Feed postFeed(long postId, Set<String> keys) {
+        Post post = comments.publicPost(postId);
         Site s = site.site();
+        keys.add("post:" + post.id());
+        keys.add(Comments.key(post.id()));
         List<Comment> all = comments.approved(post.id());
-        List<CommentFeed.Item> items = all.reversed().stream().limit(FEED_ITEMS).map(c -> item(c, post, s)).toList();
-        CommentFeed feed = new CommentFeed("Comments on: " + post.title(), s.absolute(permalinks.apply(post)),
-                s.absolute("/comments/" + post.id() + "/feed/"), post.excerpt(), s.settings().language(),
-                rfc822(all.isEmpty() ? post.publishedAt() : all.getLast().createdAt()), items);
-        return new Page(feed.xml(),
-                Set.of(dev.kioku.events.ChangeEvent.SITE, "post:" + post.id(), Comments.key(post.id())));
+        List<Feed.Item> items = all.reversed().stream().limit(s.settings().feedItems()).map(c -> item(c, post, s)).toList();
+        return new Feed("Comments on: " + post.title(), s.absolute(permalinks.apply(post)), s.absolute(feedPath(post)),
+                post.excerpt(), s.settings().language(), updated(items, post.publishedAt()), items);
     }
 
-    private CommentFeed.Item item(Comment c, Post post, Site s) {
-        return new CommentFeed.Item("Comment on " + post.title() + " by " + c.authorName(),
-                s.absolute(permalinks.apply(post)) + "#comment-" + c.id(), c.authorName(), rfc822(c.createdAt()), c.bodyHtml());
+    /** The RSS address of a post's comment feed; Atom and JSON Feed are beside it ({@link dev.kioku.feeds.FeedFormat}). */
+    public static String feedPath(Post post) {
+        return "/comments/" + post.id() + "/feed/";
     }
 
-    private static String rfc822(java.time.Instant at) {
-        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format((at == null ? java.time.Instant.EPOCH : at).atZone(java.time.ZoneOffset.UTC));
+    /** Autodiscovery links of a post's comment feed, for the post's page. */
+    public static List<Meta.Alternate> feedAlternates(Site s, Post post) {
+        return Feeds.alternates(s.title() + " » " + post.title() + " Comments", s.absolute(feedPath(post)));
+    }
+
+    /** One comment: "Comment on TITLE by NAME"; the commenter's email never leaves the database. */
+    private Feed.Item item(Comment c, Post post, Site s) {
+        String postUrl = s.absolute(permalinks.apply(post));
+        return new Feed.Item(Feeds.commentId(s.base(), post.id(), c.id()), postUrl + "#comment-" + c.id(),
+                "Comment on " + post.title() + " by " + c.authorName(), Feeds.absoluteHtml(c.bodyHtml(), postUrl), null,
+                c.createdAt(), c.updatedAt(), new Feed.Person(c.authorName(), c.authorUrl()), List.of(), null);
+    }
+
+    private static Instant updated(List<Feed.Item> items, Instant whenEmpty) {
+        return items.stream().map(Feed.Item::updated).max(Instant::compareTo).orElse(whenEmpty == null ? Instant.EPOCH : whenEmpty);
     }
 
     private void replyPage(Context ctx) {

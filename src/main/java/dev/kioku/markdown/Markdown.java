@@ -8,6 +8,7 @@ import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlNodeRendererFactory;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
@@ -28,6 +29,8 @@ public final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final ImageSizes images;
+    private final List<Extension> extensions;
 
     /**
      * @param images looks up intrinsic sizes of local images; {@link ImageSizes#NONE} for none
@@ -35,8 +38,8 @@ public final class Markdown {
      */
     public Markdown(ImageSizes images) {
         Objects.requireNonNull(images, "images (use ImageSizes.NONE for none)");
-        List<Extension> extensions = List.of(TablesExtension.create(), FootnotesExtension.create(),
-                AutolinkExtension.create());
+        this.images = images;
+        this.extensions = List.of(TablesExtension.create(), FootnotesExtension.create(), AutolinkExtension.create());
         this.parser = Parser.builder()
                 .extensions(extensions)
                 .customBlockParserFactory(new SpoilerParser.Factory())
@@ -44,11 +47,15 @@ public final class Markdown {
                 .maxOpenBlockParsers(MAX_NESTING)
                 .maxInlineNesting(MAX_NESTING)
                 .build();
-        this.renderer = HtmlRenderer.builder()
+        this.renderer = renderer(SpoilerRenderer::new);
+    }
+
+    private HtmlRenderer renderer(HtmlNodeRendererFactory spoilers) {
+        return HtmlRenderer.builder()
                 .extensions(extensions)
                 .percentEncodeUrls(true) // spaces and non-ASCII in URLs are invalid HTML5 as written
                 .nodeRendererFactory(context -> new ImageRenderer(context, images))
-                .nodeRendererFactory(SpoilerRenderer::new)
+                .nodeRendererFactory(spoilers)
                 .nodeRendererFactory(RawHtmlRenderer::new)
                 .attributeProviderFactory(context -> new HeadingIds())
                 .attributeProviderFactory(context -> new Html5Attributes())
@@ -74,6 +81,27 @@ public final class Markdown {
             LOG.log(System.Logger.Level.WARNING, "Markdown could not be rendered; shown as text", e);
             String html = HtmlPolicy.sanitize("<p>" + escape(source) + "</p>");
             return new Rendered(html, Words.excerpt(source, EXCERPT_WORDS), Words.count(source));
+        }
+    }
+
+    /**
+     * Renders one document for places where a spoiler cannot be folded away (feeds, mail): like
+     * {@link #render}, with every spoiler block, summary and all, replaced by one line saying the post holds a
+     * spoiler and linking to {@code readOnSite}. Never throws.
+     *
+     * @param source     Markdown; null is treated as empty
+     * @param readOnSite absolute URL of the post, where the spoiler can be opened
+     * @return sanitized HTML without any spoiler's content; "" for empty input
+     */
+    public String htmlWithoutSpoilers(String source, String readOnSite) {
+        if (source == null || source.isBlank()) return "";
+        source = HtmlPolicy.withoutForbiddenCodePoints(source);
+        try {
+            HtmlRenderer feedRenderer = renderer(context -> new SpoilerRenderer.Note(context, readOnSite));
+            return HtmlPolicy.sanitize(feedRenderer.render(parser.parse(source)));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, "Markdown could not be rendered; shown as text", e);
+            return HtmlPolicy.sanitize("<p>" + escape(source) + "</p>");
         }
     }
 

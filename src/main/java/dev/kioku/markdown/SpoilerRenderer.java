@@ -43,4 +43,38 @@ final class SpoilerRenderer implements NodeRenderer {
         html.tag("/details");
         html.line();
     }
+
+    /**
+     * Renders a {@link Spoiler} as one line pointing to the post, for feeds and mail, where a closed
+     * {@code <details>} is shown open or not at all: the spoiler's summary and content are left out.
+     */
+    static final class Note implements NodeRenderer {
+        private final HtmlWriter html;
+        private final String postUrl;
+
+        Note(HtmlNodeRendererContext context, String postUrl) {
+            this.html = context.getWriter();
+            this.postUrl = postUrl;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Spoiler.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            html.line();
+            html.tag("p");
+            html.tag("em");
+            html.text("This post contains a spoiler — ");
+            html.tag("a", Map.of("href", postUrl));
+            html.text("read it on the site");
+            html.tag("/a");
+            html.text(".");
+            html.tag("/em");
+            html.tag("/p");
+            html.line();
+        }
+    }
 }

@@ -297,6 +297,15 @@ public final class SeriesService {
         return view(series, 0L);
     }
 
+    /** The published posts of a series, newest first (its feed); empty when none is public yet. */
+    public List<Post> publishedParts(Series series) {
+        List<Part> parts = jdbi.withHandle(h -> store.parts(h, series.id()));
+        return posts.byIds(parts.stream().map(Part::postId).filter(id -> id != null).toList()).values().stream()
+                .filter(Post::isPublic)
+                .sorted(java.util.Comparator.comparing(Post::publishedAt).thenComparing(Post::id).reversed())
+                .toList();
+    }
+
     /** The series box for a post's page, or empty when the post is in no series. */
     public Optional<SeriesView> forPost(long postId) {
         return jdbi.withHandle(h -> store.partOfPost(h, postId).flatMap(p -> store.byId(h, p.seriesId())))

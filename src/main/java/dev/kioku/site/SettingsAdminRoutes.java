@@ -39,7 +39,7 @@ public final class SettingsAdminRoutes implements Routes {
         Admin.require(ctx, Permission.ADMINISTER);
         Fields form = Fields.from(ctx, SettingsForm.FIELDS);
         try {
-            site.update(SettingsForm.parse(form, id -> media.byId(id).isPresent(), site.settings().permalinks()));
+            site.update(SettingsForm.parse(form, id -> media.byId(id).isPresent(), site.settings()));
             ctx.redirect("/admin/settings/?notice=settings-saved", HttpStatus.SEE_OTHER);
         } catch (Invalid e) {
             ctx.status(422);

@@ -13,7 +13,11 @@ import java.util.function.LongPredicate;
 
 /** Reads and checks the settings form: settings, or one message per field that is wrong. */
 final class SettingsForm {
-    static final String[] FIELDS = {"title", "tagline", "language", "timeZone", "postsPerPage", "accentColor", "logo", "footerText", "permalinks"};
+    static final String[] FIELDS = {"title", "tagline", "language", "timeZone", "postsPerPage", "accentColor", "logo", "footerText", "permalinks",
+            "feedContent", "feedItems"};
+
+    static final String FULL_TEXT = "full";
+    static final String EXCERPT = "excerpt";
 
     private SettingsForm() {
     }
@@ -30,15 +34,17 @@ final class SettingsForm {
         v.put("logo", s.logoMediaId() == null ? "" : Long.toString(s.logoMediaId()));
         v.put("footerText", s.footerText());
         v.put("permalinks", s.permalinks().value());
+        v.put("feedContent", s.feedFullText() ? FULL_TEXT : EXCERPT);
+        v.put("feedItems", Integer.toString(s.feedItems()));
         return Fields.of(v);
     }
 
     /**
      * @param imageExists whether a media id names an image in the library
-     * @param current     the permalink style kept when the form does not name one
+     * @param current     the settings whose permalink style and feed content are kept when the form names none
      * @throws Invalid with a message for every field that is wrong
      */
-    static SiteSettings parse(Fields f, LongPredicate imageExists, PermalinkStyle current) {
+    static SiteSettings parse(Fields f, LongPredicate imageExists, SiteSettings current) {
         Map<String, String> errors = new LinkedHashMap<>();
         String title = f.stripped("title");
         if (title.isEmpty()) errors.put("title", "The site needs a title.");
@@ -47,17 +53,23 @@ final class SettingsForm {
         if (tagline.length() > 300) errors.put("tagline", "Keep the tagline under 300 characters.");
         String language = language(f.stripped("language"), errors);
         ZoneId zone = zone(f.stripped("timeZone"), errors);
-        int perPage = perPage(f.stripped("postsPerPage"), errors);
+        int perPage = number(f.stripped("postsPerPage"), "postsPerPage", errors);
         String accent = colour(f.stripped("accentColor"));
         Accent.problem(accent).ifPresent(p -> errors.put("accentColor", p));
         Long logo = logo(f.stripped("logo"), imageExists, errors);
         String footer = f.stripped("footerText");
         if (footer.length() > 500) errors.put("footerText", "Keep the footer text under 500 characters.");
         String style = f.stripped("permalinks");
-        PermalinkStyle permalinks = style.isEmpty() ? current : PermalinkStyle.of(style).orElse(null);
+        PermalinkStyle permalinks = style.isEmpty() ? current.permalinks() : PermalinkStyle.of(style).orElse(null);
         if (permalinks == null) errors.put("permalinks", "Choose one of the address styles in the list.");
+        String content = f.stripped("feedContent");
+        if (!content.isEmpty() && !content.equals(FULL_TEXT) && !content.equals(EXCERPT)) {
+            errors.put("feedContent", "Choose full text or excerpt.");
+        }
+        boolean fullText = content.isEmpty() ? current.feedFullText() : content.equals(FULL_TEXT);
+        int feedItems = number(f.stripped("feedItems"), "feedItems", errors);
         if (!errors.isEmpty()) throw new Invalid(errors);
-        return new SiteSettings(title, tagline, language, zone, perPage, footer, accent, logo, permalinks);
+        return new SiteSettings(title, tagline, language, zone, perPage, footer, accent, logo, permalinks, fullText, feedItems);
     }
 
     /** A BCP 47 tag of a language Java knows, in its canonical spelling ({@code en-gb} → {@code en-GB}). */
@@ -94,12 +106,13 @@ final class SettingsForm {
         return ZoneId.of(known.get());
     }
 
-    private static int perPage(String text, Map<String, String> errors) {
+    /** A whole number from 1 to 100 (posts per page, feed items). */
+    private static int number(String text, String field, Map<String, String> errors) {
         if (text.matches("\\d{1,3}")) {
             int n = Integer.parseInt(text);
             if (n >= 1 && n <= 100) return n;
         }
-        errors.put("postsPerPage", "Choose a number from 1 to 100.");
+        errors.put(field, "Choose a number from 1 to 100.");
         return 0;
     }
 

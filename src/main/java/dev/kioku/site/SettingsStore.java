@@ -30,7 +30,9 @@ final class SettingsStore {
                 rows.getOrDefault("footer_text", d.footerText()),
                 rows.getOrDefault("accent_color", d.accentColor()),
                 logo(rows.get("logo_media_id")),
-                PermalinkStyle.of(rows.get("permalinks")).orElse(d.permalinks()));
+                PermalinkStyle.of(rows.get("permalinks")).orElse(d.permalinks()),
+                !"excerpt".equals(rows.get("feed_content")),
+                Integer.parseInt(rows.getOrDefault("feed_items", Integer.toString(d.feedItems()))));
     }
 
     void save(Handle h, SiteSettings s) {
@@ -43,6 +45,8 @@ final class SettingsStore {
         put(h, "accent_color", s.accentColor());
         put(h, "logo_media_id", s.logoMediaId() == null ? "" : Long.toString(s.logoMediaId()));
         put(h, "permalinks", s.permalinks().value());
+        put(h, "feed_content", s.feedFullText() ? "full" : "excerpt");
+        put(h, "feed_items", Integer.toString(s.feedItems()));
     }
 
     private static Long logo(String value) {

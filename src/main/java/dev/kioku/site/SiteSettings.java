@@ -16,13 +16,16 @@ import java.util.Locale;
  *                     (see {@link Accent})
  * @param logoMediaId  the media row shown in the header instead of the 記 mark, or null
  * @param permalinks   the shape of post addresses; null means {@link PermalinkStyle#DAY_AND_NAME}
+ * @param feedFullText true when feeds carry each post's whole text (spoilers left out), false for its excerpt only
+ * @param feedItems    the most recent items each feed shows, 1 to 100
  */
 public record SiteSettings(String title, String tagline, String language, ZoneId timeZone, int postsPerPage,
-                           String footerText, String accentColor, Long logoMediaId, PermalinkStyle permalinks) {
+                           String footerText, String accentColor, Long logoMediaId, PermalinkStyle permalinks,
+                           boolean feedFullText, int feedItems) {
     /** The theme's own accent (theme.css); with it the site stylesheet changes nothing. */
     public static final String DEFAULT_ACCENT = Accent.THEME.light();
     public static final SiteSettings DEFAULTS = new SiteSettings("Kioku", "A blog that remembers", "en",
-            ZoneId.of("UTC"), 10, "", DEFAULT_ACCENT, null, PermalinkStyle.DAY_AND_NAME);
+            ZoneId.of("UTC"), 10, "", DEFAULT_ACCENT, null, PermalinkStyle.DAY_AND_NAME, true, 10);
 
     public SiteSettings {
         if (title == null || title.isBlank()) throw new IllegalArgumentException("title must not be empty");
@@ -34,16 +37,32 @@ public record SiteSettings(String title, String tagline, String language, ZoneId
         tagline = tagline == null ? "" : tagline;
         footerText = footerText == null ? "" : footerText;
         permalinks = permalinks == null ? PermalinkStyle.DAY_AND_NAME : permalinks;
+        if (feedItems < 1 || feedItems > 100) throw new IllegalArgumentException("feedItems must be 1 to 100");
+    }
+
+    /** Settings with the default feed choices (full text, the 10 most recent items), as WordPress has them. */
+    public SiteSettings(String title, String tagline, String language, ZoneId timeZone, int postsPerPage,
+                        String footerText, String accentColor, Long logoMediaId, PermalinkStyle permalinks) {
+        this(title, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, permalinks,
+                DEFAULTS.feedFullText(), DEFAULTS.feedItems());
     }
 
     /** The same settings with another title (first-run setup, the demo). */
     public SiteSettings withTitle(String newTitle) {
-        return new SiteSettings(newTitle, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, permalinks);
+        return new SiteSettings(newTitle, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, permalinks,
+                feedFullText, feedItems);
     }
 
     /** The same settings with another style of post address. */
     public SiteSettings withPermalinks(PermalinkStyle style) {
-        return new SiteSettings(title, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, style);
+        return new SiteSettings(title, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, style,
+                feedFullText, feedItems);
+    }
+
+    /** The same settings with other feed choices. */
+    public SiteSettings withFeeds(boolean fullText, int items) {
+        return new SiteSettings(title, tagline, language, timeZone, postsPerPage, footerText, accentColor, logoMediaId, permalinks,
+                fullText, items);
     }
 
     /** Where readers find a post or page under these settings: its address in the chosen style and zone. */

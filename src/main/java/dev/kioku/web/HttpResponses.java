@@ -15,7 +15,7 @@ final class HttpResponses {
             if (!page.keys().isEmpty()) ctx.header("Surrogate-Key", page.surrogateKeyHeader());
         }
         ctx.contentType(page.contentType());
-        if (matches(ctx.header("If-None-Match"), page.etag())) {
+        if (notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), page)) {
             ctx.status(304);
             return;
         }
@@ -38,6 +38,21 @@ final class HttpResponses {
             return !refused;
         }
         return false;
+    }
+
+    /**
+     * RFC 9110 §13.2.2: If-None-Match decides when sent; only without it does If-Modified-Since (what many feed
+     * readers send) count, against the time the page was rendered, to the second.
+     */
+    private static boolean notModified(String ifNoneMatch, String ifModifiedSince, CachedPage page) {
+        if (ifNoneMatch != null) return matches(ifNoneMatch, page.etag());
+        if (ifModifiedSince == null) return false;
+        try {
+            var since = java.time.ZonedDateTime.parse(ifModifiedSince.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !page.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
