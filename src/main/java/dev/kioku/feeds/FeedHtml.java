@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * double-quoted and escaped, so a value is everything up to the next {@code "}.
  */
 final class FeedHtml {
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile("(\\s(?:href|src)=\")([^\"]*)\"");
-    private static final Pattern SRCSET = Pattern.compile("(\\ssrcset=\")([^\"]*)\"");
+    /** An attribute inside a start tag: text between tags that merely looks like one is left alone. */
+    private static final Pattern URL_ATTRIBUTE = Pattern.compile("(<[a-zA-Z][^<>]*?\\s(?:href|src)=\")([^\"]*)\"");
+    private static final Pattern SRCSET = Pattern.compile("(<[a-zA-Z][^<>]*?\\ssrcset=\")([^\"]*)\"");
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private FeedHtml() {

@@ -42,15 +42,26 @@ class DemoBlogIT {
                 if (pages.containsKey(path) || feeds.contains(path)) continue;
                 HttpResponse<String> r = kioku.get(path);
                 assertEquals(200, r.statusCode(), "GET " + path);
-                if (!r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
-                    // a feed: it must be well-formed XML, and has no links to follow here
-                    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                            .parse(new java.io.ByteArrayInputStream(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                String type = r.headers().firstValue("Content-Type").orElse("");
+                if (!type.startsWith("text/html")) {
+                    // a feed, with no links to follow here: JSON Feed 1.1, or RSS/Atom that Rome can read
+                    if (type.startsWith("application/feed+json")) {
+                        assertEquals("https://jsonfeed.org/version/1.1",
+                                new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("version").asText(), path);
+                    } else {
+                        new com.rometools.rome.io.SyndFeedInput().build(new com.rometools.rome.io.XmlReader(
+                                new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))));
+                    }
                     feeds.add(path);
                     continue;
                 }
                 pages.put(path, r.body());
                 Document doc = Jsoup.parse(r.body(), "http://127.0.0.1:" + kioku.port + path);
+                String origin = "http://127.0.0.1:" + kioku.port;
+                for (Element alternate : doc.select("link[rel=alternate][href^=" + origin + "/]")) {
+                    String feed = alternate.attr("href").substring(origin.length());
+                    if (!feeds.contains(feed)) queue.add(feed);
+                }
                 for (Element a : doc.select("a[href^=/], link[href^=/], img[src^=/]")) {
                     String link = a.hasAttr("href") ? a.attr("href") : a.attr("src");
                     link = link.replaceFirst("#.*", "");
@@ -72,6 +83,10 @@ class DemoBlogIT {
         assertTrue(pages.keySet().stream().anyMatch(p -> p.matches("/\\d{4}/\\d{2}/")), "a month archive");
         assertTrue(pages.size() >= 12, "crawled " + pages.size() + " pages");
         assertTrue(feeds.stream().anyMatch(f -> f.matches("/comments/\\d+/feed/")), "a post's comment feed was linked: " + feeds);
+        for (String expected : List.of("/feed/", "/feed/atom/", "/feed/json/", "/tag/memory/feed/json/", "/author/aiko-mori/feed/atom/",
+                "/series/the-memory-palace/feed/")) {
+            assertTrue(feeds.contains(expected), "crawl reached " + expected + " (got " + feeds + ")");
+        }
 
         List<String> files = new ArrayList<>();
         int i = 0;

@@ -52,7 +52,7 @@ class SettingsAdminTest {
     private static String[] form(String... overrides) {
         List<String> f = new java.util.ArrayList<>(List.of("title", "Aiko's Notebook", "tagline", "Memory and notebooks",
                 "language", "en-gb", "timeZone", "asia/tokyo", "postsPerPage", "5", "accentColor", "#1D5E8C", "logo", "",
-                "footerText", "© Aiko Mori"));
+                "footerText", "© Aiko Mori", "feedContent", "full", "feedItems", "10"));
         for (int i = 0; i < overrides.length; i += 2) f.set(f.indexOf(overrides[i]) + 1, overrides[i + 1]);
         return f.toArray(String[]::new);
     }
