@@ -370,8 +370,9 @@ final class PostStore {
                 rs.getInt("words"), Status.valueOf(rs.getString("status").toUpperCase()), publishedAt,
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getLong("author_id"), featuredId, rs.getBoolean("comments_open"),
-                reviewTitle == null ? null : new Post.Review(reviewTitle, reviewYear, rs.getString("review_creator"),
-                        ReviewKind.of(rs.getString("review_kind")).orElse(null), rs.getString("review_url"), reviewRating),
+                reviewTitle == null || reviewTitle.isBlank() ? null : new Post.Review(reviewTitle, reviewYear,
+                        rs.getString("review_creator"), ReviewKind.of(rs.getString("review_kind")).orElse(null),
+                        rs.getString("review_url"), reviewRating),
                 List.of(), rs.getString("custom_excerpt"), rs.getLong("version"), rs.getInt("shares_slug") == 1);
     }
 }
