@@ -22,6 +22,7 @@ import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Posts;
 import dev.kioku.content.ScheduledPublisher;
 import dev.kioku.db.Database;
+import dev.kioku.discovery.DiscoveryRoutes;
 import dev.kioku.events.EventBus;
 import dev.kioku.feeds.PostFeeds;
 import dev.kioku.jobs.Jobs;
@@ -149,6 +150,7 @@ public final class App implements AutoCloseable {
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
                 signIns.publicRoutes(site, templates, assets.url("reader-popup.js")),
                 signIns.adminRoutes(admin),
+                new DiscoveryRoutes(posts, series, authors, media, site, templates, assets.url("embed.css")),
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();

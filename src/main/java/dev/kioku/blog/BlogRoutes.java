@@ -12,6 +12,9 @@ import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Tag;
+import dev.kioku.discovery.OEmbed;
+import dev.kioku.discovery.StructuredData;
+import dev.kioku.discovery.StructuredData.Crumb;
 import dev.kioku.events.ChangeEvent;
 import dev.kioku.feeds.PostFeeds;
 import dev.kioku.media.MediaLibrary;
@@ -49,6 +52,8 @@ import java.util.Set;
  * at its address in the current style; the others answer 301 to it. At {@code /slug/} a page comes first.
  */
 public final class BlogRoutes implements Routes {
+    /** Link previews want a picture at least this wide (Facebook asks for 1200 pixels for large cards). */
+    private static final int PREVIEW_IMAGE_WIDTH = 1200;
     private final Posts posts;
     private final SeriesService series;
     private final Authors authors;
@@ -107,8 +112,10 @@ public final class BlogRoutes implements Routes {
         Set<String> keys = keys("posts");
         String title = page == 1 ? s.title() + (s.settings().tagline().isBlank() ? "" : " · " + s.settings().tagline())
                 : s.title() + " · Page " + page;
-        var view = new ListView(s, Meta.website(title, s.settings().tagline(), s.absolute(page == 1 ? "/" : "/page/" + page + "/")),
-                null, s.title(), "", cards(slice.posts(), keys), Pager.of("/", page, slice.total(), per), page == 1);
+        String description = s.settings().tagline().isBlank() ? "The latest posts on " + s.title() : s.settings().tagline();
+        Meta meta = Meta.website(title, description, s.absolute(page == 1 ? "/" : "/page/" + page + "/"));
+        if (page == 1) meta = meta.withJsonLd(StructuredData.of(s).website(s.settings().tagline()).script());
+        var view = new ListView(s, meta, null, s.title(), "", cards(slice.posts(), keys), Pager.of("/", page, slice.total(), per), page == 1);
         return new Page(templates.render("blog/list.jte", view), keys);
     }
 
@@ -119,9 +126,12 @@ public final class BlogRoutes implements Routes {
         Posts.Slice slice = posts.byTag(tag, (page - 1) * per, per);
         if (slice.posts().isEmpty() && page > 1) throw new NotFound("tag page " + page);
         Set<String> keys = keys("tag:" + tag.slug());
-        var view = new ListView(s, Meta.website(tag.name() + " · " + s.title(), "Posts tagged " + tag.name(), s.absolute(tag.url()))
-                .withAlternates(PostFeeds.alternates(s, tag)),
-                "Tag", tag.name(), "", cards(slice.posts(), keys), Pager.of(tag.url(), page, slice.total(), per), false);
+        String description = "Posts tagged " + tag.name() + " on " + s.title();
+        Meta meta = Meta.website(tag.name() + " · " + s.title(), description, s.absolute(tag.url()))
+                .withAlternates(PostFeeds.alternates(s, tag))
+                .withJsonLd(StructuredData.of(s).collection(tag.name(), description, tag.url())
+                        .breadcrumbs(List.of(new Crumb(tag.name(), tag.url()))).script());
+        var view = new ListView(s, meta, "Tag", tag.name(), "", cards(slice.posts(), keys), Pager.of(tag.url(), page, slice.total(), per), false);
         return new Page(templates.render("blog/list.jte", view), keys);
     }
 
@@ -132,9 +142,13 @@ public final class BlogRoutes implements Routes {
         Posts.Slice slice = posts.byAuthor(a.id(), (page - 1) * per, per);
         if (slice.posts().isEmpty() && page > 1) throw new NotFound("author page " + page);
         Set<String> keys = keys("author:" + a.id(), "author-posts:" + a.id());
-        var view = new ListView(s, Meta.website(a.displayName() + " · " + s.title(), a.bio(), s.absolute(a.url()))
-                .withAlternates(PostFeeds.alternates(s, a)),
-                "Author", a.displayName(), a.bio(), cards(slice.posts(), keys), Pager.of(a.url(), page, slice.total(), per), false);
+        String description = a.bio().isBlank() ? "Posts by " + a.displayName() + " on " + s.title() : a.bio();
+        Meta meta = new Meta(a.displayName() + " · " + s.title(), description, s.absolute(a.url()), "profile",
+                a.avatarUrl() == null ? null : absolute(s, a.avatarUrl()))
+                .withAlternates(PostFeeds.alternates(s, a))
+                .withJsonLd(StructuredData.of(s).profile(a).breadcrumbs(List.of(new Crumb(a.displayName(), a.url()))).script());
+        var view = new ListView(s, meta, "Author", a.displayName(), a.bio(), cards(slice.posts(), keys),
+                Pager.of(a.url(), page, slice.total(), per), false);
         return new Page(templates.render("blog/list.jte", view), keys);
     }
 
@@ -258,8 +272,7 @@ public final class BlogRoutes implements Routes {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
         Figure featured = featured(p, keys);
-        Meta meta = new Meta(p.title() + " · " + s.title(), p.excerpt(), path == null ? null : s.absolute(path),
-                p.kind() == Kind.PAGE ? "website" : "article", featured == null ? null : s.absolute(featured.src()));
+        Meta meta = meta(p, s, path, author, box);
         // a post's comment feed is announced only where the post is public (not on previews)
         if (path != null && p.kind() == Kind.POST && p.isPublic()) meta = meta.withAlternates(CommentRoutes.feedAlternates(s, p));
         // a draft has no publication date yet: it shows the time it was last saved
@@ -267,7 +280,39 @@ public final class BlogRoutes implements Routes {
         var day = shown.atZone(st.timeZone());
         String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
         return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(shown), st.isoDate(shown), archive,
-                p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer, section);
+                p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer, section,
+                p.kind() == Kind.PAGE ? null : p.review());
+    }
+
+    /**
+     * The head of a post or page: its excerpt as description, the featured image (a large copy) for link
+     * previews, article tags, oEmbed discovery and structured data; a preview ({@code path} null) gets only
+     * the tags that name no address.
+     */
+    private Meta meta(Post p, Site s, String path, Author author, SeriesView box) {
+        Meta.Image image = p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId()).map(m -> {
+            var big = m.renditionAtLeast(PREVIEW_IMAGE_WIDTH);
+            return new Meta.Image(s.absolute(big.path()), big.width(), big.height(), m.alt());
+        }).orElse(null);
+        String title = p.title() + " · " + s.title();
+        String description = p.excerpt().isBlank() ? p.title() : p.excerpt();
+        Meta meta = new Meta(title, description, path == null ? null : s.absolute(path),
+                p.kind() == Kind.PAGE ? "website" : "article", null).withImage(image);
+        if (p.kind() == Kind.POST && p.publishedAt() != null) {
+            meta = meta.withArticle(new Meta.Article(s.settings().isoDate(p.publishedAt()), s.settings().isoDate(p.updatedAt()),
+                    s.absolute(author.url()), p.tags().stream().map(Tag::name).toList()));
+        }
+        if (path == null) return meta;
+        List<Crumb> trail = new java.util.ArrayList<>();
+        if (box != null) trail.add(new Crumb(box.title(), box.url()));
+        else if (p.kind() == Kind.POST && !p.tags().isEmpty()) trail.add(new Crumb(p.tags().getFirst().name(), p.tags().getFirst().url()));
+        trail.add(new Crumb(p.title(), path));
+        return meta.withAlternates(OEmbed.discovery(s, s.absolute(path), p.title()))
+                .withJsonLd(StructuredData.of(s).post(p, author, s.absolute(path), image, box).breadcrumbs(trail).script());
+    }
+
+    private static String absolute(Site s, String pathOrUrl) {
+        return pathOrUrl.startsWith("/") ? s.absolute(pathOrUrl) : pathOrUrl;
     }
 
     // ---- series
@@ -278,8 +323,11 @@ public final class BlogRoutes implements Routes {
         Site s = site.site();
         Set<String> keys = keys();
         keys.addAll(view.keys());
-        Meta meta = Meta.website(found.title() + " · " + s.title(), "A series in " + view.total() + " parts", s.absolute(found.url()))
-                .withAlternates(PostFeeds.alternates(s, found));
+        String description = found.title() + ": a series in " + view.total() + (view.total() == 1 ? " part" : " parts") + " on " + s.title();
+        Meta meta = Meta.website(found.title() + " · " + s.title(), description, s.absolute(found.url()))
+                .withAlternates(PostFeeds.alternates(s, found))
+                .withJsonLd(StructuredData.of(s).collection(found.title(), description, found.url())
+                        .breadcrumbs(List.of(new Crumb("Series", "/series/"), new Crumb(found.title(), found.url()))).script());
         return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, List.of(view), false)), keys);
     }
 
@@ -288,7 +336,9 @@ public final class BlogRoutes implements Routes {
         Set<String> keys = keys("series");
         List<SeriesView> all = series.all().stream().map(series::view).toList();
         all.forEach(v -> keys.addAll(v.keys()));
-        Meta meta = Meta.website("Series · " + s.title(), "Every series on " + s.title(), s.absolute("/series/"));
+        Meta meta = Meta.website("Series · " + s.title(), "Every series on " + s.title(), s.absolute("/series/"))
+                .withJsonLd(StructuredData.of(s).collection("Series", "Every series on " + s.title(), "/series/")
+                        .breadcrumbs(List.of(new Crumb("Series", "/series/"))).script());
         return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, all, true)), keys);
     }
 

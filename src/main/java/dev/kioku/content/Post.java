@@ -26,8 +26,26 @@ public record Post(long id, Kind kind, String title, String slug, String bodyMd,
         tags = List.copyOf(tags);
     }
 
-    /** The work a review post is about, for structured data. */
-    public record Review(String title, Integer year, String creator, String kind) {
+    /**
+     * What a review post is about, for structured data and the "Review of" line.
+     *
+     * @param title   the reviewed item's name, never blank
+     * @param year    its year, or null
+     * @param creator who made it (author, director, studio), or null
+     * @param kind    what it is, or null (structured data then calls it a CreativeWork)
+     * @param url     its own address (http or https), or null
+     * @param rating  whole stars from 1 to 5, or null for a review without a rating
+     */
+    public record Review(String title, Integer year, String creator, ReviewKind kind, String url, Integer rating) {
+        public Review {
+            if (title == null || title.isBlank()) throw new IllegalArgumentException("a review needs the title of what it reviews");
+            if (rating != null && (rating < 1 || rating > 5)) throw new IllegalArgumentException("rating must be 1 to 5");
+        }
+
+        /** A review without address or rating. */
+        public Review(String title, Integer year, String creator, ReviewKind kind) {
+            this(title, year, creator, kind, null, null);
+        }
     }
 
     public boolean isPublic() {

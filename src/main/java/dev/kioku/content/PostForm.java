@@ -22,15 +22,12 @@ import java.util.function.LongPredicate;
  */
 public record PostForm(String title, String slug, String body, String tags, String excerpt, String featuredMediaId,
                        boolean commentsOpen, String reviewTitle, String reviewYear, String reviewCreator,
-                       String reviewKind, String publishAt, long version) {
+                       String reviewKind, String reviewUrl, String reviewRating, String publishAt, long version) {
     static final int MAX_TITLE = 300;
     static final int MAX_EXCERPT = 1000;
     static final int MAX_TAG = 60;
+    static final int MAX_URL = 2000;
     static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    /** Kinds of work a review can be about: schema.org types and how the editor names them. */
-    public static final Map<String, String> REVIEW_KINDS = kinds("Book", "Book", "Movie", "Film", "TVSeries", "TV series",
-            "VideoGame", "Video game", "MusicAlbum", "Album", "Game", "Game", "CreativeWork", "Other work");
 
     public PostForm {
         title = clean(title);
@@ -43,11 +40,13 @@ public record PostForm(String title, String slug, String body, String tags, Stri
         reviewYear = clean(reviewYear);
         reviewCreator = clean(reviewCreator);
         reviewKind = clean(reviewKind);
+        reviewUrl = clean(reviewUrl);
+        reviewRating = clean(reviewRating);
         publishAt = clean(publishAt);
     }
 
     static PostForm blank(Kind kind) {
-        return new PostForm("", "", "", "", "", "", kind == Kind.POST, "", "", "", "", "", 0);
+        return new PostForm("", "", "", "", "", "", kind == Kind.POST, "", "", "", "", "", "", "", 0);
     }
 
     static PostForm of(Post p, ZoneId zone) {
@@ -56,7 +55,9 @@ public record PostForm(String title, String slug, String body, String tags, Stri
         return new PostForm(p.title(), p.slug(), p.bodyMd(), String.join(", ", p.tags().stream().map(Tag::name).toList()),
                 p.customExcerpt(), p.featuredMediaId() == null ? "" : p.featuredMediaId().toString(), p.commentsOpen(),
                 r == null ? "" : r.title(), r == null || r.year() == null ? "" : r.year().toString(),
-                r == null ? "" : r.creator(), r == null ? "" : r.kind(), at, p.version());
+                r == null || r.creator() == null ? "" : r.creator(), r == null || r.kind() == null ? "" : r.kind().schemaType(),
+                r == null || r.url() == null ? "" : r.url(), r == null || r.rating() == null ? "" : r.rating().toString(),
+                at, p.version());
     }
 
     static PostForm read(Context ctx) {
@@ -69,18 +70,20 @@ public record PostForm(String title, String slug, String body, String tags, Stri
         return new PostForm(ctx.formParam("title"), ctx.formParam("slug"), ctx.formParam("body"), ctx.formParam("tags"),
                 ctx.formParam("excerpt"), ctx.formParam("featuredMediaId"), ctx.formParam("commentsOpen") != null,
                 ctx.formParam("reviewTitle"), ctx.formParam("reviewYear"), ctx.formParam("reviewCreator"),
-                ctx.formParam("reviewKind"), ctx.formParam("publishAt"), version);
+                ctx.formParam("reviewKind"), ctx.formParam("reviewUrl"), ctx.formParam("reviewRating"),
+                ctx.formParam("publishAt"), version);
     }
 
     /** The writing of a revision in place of this form's; settings stay as they are. */
     PostForm withRevision(Revision r) {
         return new PostForm(r.title(), r.slug(), r.bodyMd(), String.join(", ", r.tags()), r.customExcerpt(),
-                featuredMediaId, commentsOpen, reviewTitle, reviewYear, reviewCreator, reviewKind, publishAt, version);
+                featuredMediaId, commentsOpen, reviewTitle, reviewYear, reviewCreator, reviewKind, reviewUrl, reviewRating,
+                publishAt, version);
     }
 
     PostForm withVersion(long newVersion) {
         return new PostForm(title, slug, body, tags, excerpt, featuredMediaId, commentsOpen, reviewTitle, reviewYear,
-                reviewCreator, reviewKind, publishAt, newVersion);
+                reviewCreator, reviewKind, reviewUrl, reviewRating, publishAt, newVersion);
     }
 
     /**
@@ -112,9 +115,15 @@ public record PostForm(String title, String slug, String body, String tags, Stri
         if (!reviewYear.isEmpty() && (!reviewYear.matches("-?\\d{1,4}") || Integer.parseInt(reviewYear) == 0)) {
             p.put("reviewYear", "Write the year as a number, such as 1999.");
         }
-        if (!reviewKind.isEmpty() && !reviewKind.matches("[A-Za-z]{1,40}")) p.put("reviewKind", "Choose a kind of work from the list.");
-        if (reviewTitle.isEmpty() && !(reviewYear.isEmpty() && reviewCreator.isEmpty() && reviewKind.isEmpty())) {
+        if (!reviewKind.isEmpty() && ReviewKind.of(reviewKind).isEmpty()) p.put("reviewKind", "Choose a kind of work from the list.");
+        if (!reviewUrl.isEmpty() && !isWebAddress(reviewUrl)) {
+            p.put("reviewUrl", "Write the full address, starting with https:// (or leave it empty).");
+        }
+        if (!reviewRating.isEmpty() && rating() == null) p.put("reviewRating", "Rate it with 1 to 5 whole stars, or leave the rating empty.");
+        if (reviewTitle.isEmpty() && hasReview()) {
             p.put("reviewTitle", "Name the work this " + noun + " reviews, or clear the other review fields.");
+        } else if (reviewTitle.length() > MAX_TITLE) {
+            p.put("reviewTitle", "Keep the title of the work under " + MAX_TITLE + " characters.");
         }
         if (scheduling) {
             Instant at = publishTime(zone);
@@ -144,7 +153,8 @@ public record PostForm(String title, String slug, String body, String tags, Stri
     PostDraft draft(Kind kind, long authorId) {
         Integer year = reviewYear.matches("-?\\d{1,4}") ? Integer.valueOf(reviewYear) : null;
         Post.Review review = reviewTitle.isEmpty() ? null : new Post.Review(reviewTitle, year,
-                reviewCreator.isEmpty() ? null : reviewCreator, reviewKind.isEmpty() ? null : reviewKind);
+                reviewCreator.isEmpty() ? null : reviewCreator, ReviewKind.of(reviewKind).orElse(null),
+                isWebAddress(reviewUrl) ? reviewUrl : null, rating());
         Long image = featuredMediaId.matches("\\d{1,18}") ? Long.valueOf(featuredMediaId) : null;
         return new PostDraft(kind, title.isEmpty() ? "Untitled" : title, slug.isEmpty() ? null : Slugs.slugify(slug), body,
                 authorId, tagList(), image, commentsOpen, review, excerpt);
@@ -165,20 +175,35 @@ public record PostForm(String title, String slug, String body, String tags, Stri
         return s == null ? "" : s.strip();
     }
 
-    private static Map<String, String> kinds(String... pairs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
-        return java.util.Collections.unmodifiableMap(m);
+    /** The rating field as whole stars 1 to 5, or null when empty or anything else ("7", "4.5", "four"). */
+    private Integer rating() {
+        return reviewRating.matches("[1-5]") ? Integer.valueOf(reviewRating) : null;
     }
 
-    /** For the template: the kinds to offer, keeping one stored before that the list no longer names. */
-    public List<String> reviewKindChoices() {
-        List<String> out = new ArrayList<>(REVIEW_KINDS.keySet());
-        if (!reviewKind.isEmpty() && !out.contains(reviewKind)) out.add(reviewKind);
-        return out;
+    /** An absolute http or https address with a host, short enough to store. */
+    private static boolean isWebAddress(String s) {
+        if (s.isEmpty() || s.length() > MAX_URL) return false;
+        try {
+            java.net.URI u = new java.net.URI(s);
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
-    public String reviewKindLabel(String kind) {
-        return REVIEW_KINDS.getOrDefault(kind, kind);
+    /** True when any review field holds something: the editor then shows the Review section open. */
+    public boolean hasReview() {
+        return !(reviewTitle.isEmpty() && reviewYear.isEmpty() && reviewCreator.isEmpty() && reviewKind.isEmpty()
+                && reviewUrl.isEmpty() && reviewRating.isEmpty());
+    }
+
+    /** For the template: the kinds to offer. */
+    public List<ReviewKind> reviewKinds() {
+        return List.of(ReviewKind.values());
+    }
+
+    /** A kind that was sent but is not one of {@link ReviewKind}, shown back as typed; null otherwise. */
+    public String unknownReviewKind() {
+        return reviewKind.isEmpty() || ReviewKind.of(reviewKind).isPresent() ? null : reviewKind;
     }
 }

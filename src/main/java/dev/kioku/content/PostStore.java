@@ -18,7 +18,8 @@ final class PostStore {
     private static final String COLUMNS = """
             select p.id, p.kind, p.title, p.slug, p.body_md, p.body_html, p.excerpt, p.words, p.status, p.published_at,
                    p.created_at, p.updated_at, p.author_id, p.featured_media_id, p.comments_open,
-                   p.review_title, p.review_year, p.review_creator, p.review_kind, p.custom_excerpt, p.version,
+                   p.review_title, p.review_year, p.review_creator, p.review_kind, p.review_url, p.review_rating,
+                   p.custom_excerpt, p.version,
                    case when p.kind = 'post' and exists (select 1 from posts pg where pg.kind = 'page' and pg.slug = p.slug
                                                           and pg.status = 'published') then 1 else 0 end as shares_slug
             from posts p
@@ -30,9 +31,9 @@ final class PostStore {
         return h.createQuery("""
                 insert into posts (kind, title, slug, body_md, body_html, excerpt, words, status, created_at, updated_at,
                                    author_id, featured_media_id, comments_open, review_title, review_year, review_creator, review_kind,
-                                   custom_excerpt)
+                                   review_url, review_rating, custom_excerpt)
                 values (:kind, :title, :slug, :md, :html, :excerpt, :words, 'draft', :now, :now,
-                        :author, :featured, :comments, :rTitle, :rYear, :rCreator, :rKind, :customExcerpt)
+                        :author, :featured, :comments, :rTitle, :rYear, :rCreator, :rKind, :rUrl, :rRating, :customExcerpt)
                 returning id
                 """).bindMap(draftParams(d, slug, r)).bind("now", now).mapTo(Long.class).one();
     }
@@ -42,7 +43,8 @@ final class PostStore {
                 update posts set title = :title, slug = :slug, body_md = :md, body_html = :html, excerpt = :excerpt,
                        words = :words, updated_at = :now, author_id = :author, featured_media_id = :featured,
                        comments_open = :comments, review_title = :rTitle, review_year = :rYear,
-                       review_creator = :rCreator, review_kind = :rKind, custom_excerpt = :customExcerpt,
+                       review_creator = :rCreator, review_kind = :rKind, review_url = :rUrl,
+                       review_rating = :rRating, custom_excerpt = :customExcerpt,
                        version = version + 1
                 where id = :id
                 """).bindMap(draftParams(d, slug, r)).bind("now", now).bind("id", id).execute();
@@ -70,7 +72,9 @@ final class PostStore {
         m.put("rTitle", rv == null ? null : rv.title());
         m.put("rYear", rv == null ? null : rv.year());
         m.put("rCreator", rv == null ? null : rv.creator());
-        m.put("rKind", rv == null ? null : rv.kind());
+        m.put("rKind", rv == null || rv.kind() == null ? null : rv.kind().schemaType());
+        m.put("rUrl", rv == null ? null : rv.url());
+        m.put("rRating", rv == null ? null : rv.rating());
         return m;
     }
 
@@ -152,6 +156,43 @@ final class PostStore {
     List<Post> publicPages(Handle h) {
         return h.createQuery(COLUMNS + " where p.kind = 'page' and p.status = 'published' order by p.slug, p.id")
                 .map(PostStore::row).list();
+    }
+
+    // ---- the sitemap: addresses and times only, never the text
+
+    List<Posts.Listed> listed(Handle h, Kind kind, int offset, int limit) {
+        return h.createQuery("""
+                select p.id, p.kind, p.slug, p.published_at, p.created_at, p.updated_at,
+                       case when p.kind = 'post' and exists (select 1 from posts pg where pg.kind = 'page' and pg.slug = p.slug
+                                                              and pg.status = 'published') then 1 else 0 end as shares_slug
+                from posts p where p.kind = :kind and p.status = 'published'
+                order by p.id limit :limit offset :offset""")
+                .bind("kind", kind.sql()).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> new Posts.Listed(rs.getLong("id"), Kind.valueOf(rs.getString("kind").toUpperCase()),
+                        rs.getString("slug"), Instant.ofEpochMilli(rs.getLong("published_at")),
+                        Instant.ofEpochMilli(rs.getLong("updated_at")), rs.getInt("shares_slug") == 1)).list();
+    }
+
+    int countPublic(Handle h, Kind kind) {
+        return h.createQuery("select count(*) from posts where kind = :kind and status = 'published'")
+                .bind("kind", kind.sql()).mapTo(Integer.class).one();
+    }
+
+    /** Tags with at least one public post, by slug, with the newest change among those posts. */
+    List<Posts.InUse<Tag>> tagsInUse(Handle h) {
+        return h.createQuery("""
+                select t.id, t.slug, t.name, max(p.updated_at) as changed
+                from tags t join post_tags pt on pt.tag_id = t.id join posts p on p.id = pt.post_id
+                where""" + PUBLIC_POSTS + """
+                group by t.id, t.slug, t.name order by t.slug""")
+                .map((rs, ctx) -> new Posts.InUse<>(tag(rs, ctx), Instant.ofEpochMilli(rs.getLong("changed")))).list();
+    }
+
+    /** Authors of at least one public post, by id, with the newest change among their posts. */
+    List<Posts.InUse<Long>> authorsInUse(Handle h) {
+        return h.createQuery("select p.author_id, max(p.updated_at) from posts p where" + PUBLIC_POSTS
+                        + "group by p.author_id order by p.author_id")
+                .map((rs, ctx) -> new Posts.InUse<>(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)))).list();
     }
 
     List<Post> byIds(Handle h, Collection<Long> ids) {
@@ -318,6 +359,8 @@ final class PostStore {
         String reviewTitle = rs.getString("review_title");
         int year = rs.getInt("review_year");
         Integer reviewYear = rs.wasNull() ? null : year;
+        int rating = rs.getInt("review_rating");
+        Integer reviewRating = rs.wasNull() ? null : rating;
         long featured = rs.getLong("featured_media_id");
         Long featuredId = rs.wasNull() ? null : featured;
         long published = rs.getLong("published_at");
@@ -327,8 +370,9 @@ final class PostStore {
                 rs.getInt("words"), Status.valueOf(rs.getString("status").toUpperCase()), publishedAt,
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getLong("author_id"), featuredId, rs.getBoolean("comments_open"),
-                reviewTitle == null ? null : new Post.Review(reviewTitle, reviewYear, rs.getString("review_creator"),
-                        rs.getString("review_kind")),
+                reviewTitle == null || reviewTitle.isBlank() ? null : new Post.Review(reviewTitle, reviewYear,
+                        rs.getString("review_creator"), ReviewKind.of(rs.getString("review_kind")).orElse(null),
+                        rs.getString("review_url"), reviewRating),
                 List.of(), rs.getString("custom_excerpt"), rs.getLong("version"), rs.getInt("shares_slug") == 1);
     }
 }

@@ -347,6 +347,11 @@ public final class Posts {
         return jdbi.withHandle(h -> store.byId(h, id)).orElseThrow(() -> new IllegalArgumentException("no post " + id));
     }
 
+    /** A public post or page by id, or empty (embeds: both can be embedded). */
+    public Optional<Post> publicPostOrPage(long id) {
+        return jdbi.withHandle(h -> store.byId(h, id)).filter(Post::isPublic);
+    }
+
     /** A public post or page by slug, or empty. */
     public Optional<Post> publicBySlug(Kind kind, String slug) {
         return jdbi.withHandle(h -> store.bySlug(h, kind, slug)).filter(Post::isPublic);
@@ -431,6 +436,43 @@ public final class Posts {
     }
 
     /** A post or page showing an image; {@code featured} when as its featured image, else in its text. */
+    /**
+     * Public posts (or pages) for the sitemap, oldest first, without their text.
+     *
+     * @return up to {@code limit} entries from {@code offset}; empty past the end
+     */
+    public List<Listed> listed(Kind kind, int offset, int limit) {
+        return jdbi.withHandle(h -> store.listed(h, kind, offset, limit));
+    }
+
+    /** How many posts (or pages) are public. */
+    public int countPublic(Kind kind) {
+        return jdbi.withHandle(h -> store.countPublic(h, kind));
+    }
+
+    /** Tags that have a public post, with the last change of those posts; empty when none. */
+    public List<InUse<Tag>> tagsInUse() {
+        return jdbi.withHandle(store::tagsInUse);
+    }
+
+    /** Ids of authors who have a public post, with the last change of those posts; empty when none. */
+    public List<InUse<Long>> authorsInUse() {
+        return jdbi.withHandle(store::authorsInUse);
+    }
+
+    /** A public post or page as the sitemap needs it: where it lives and when it last changed. */
+    public record Listed(long id, Kind kind, String slug, Instant publishedAt, Instant updatedAt, boolean sharesSlugWithPage) {
+        /** Its address, as {@link Post#permalink} gives it. */
+        public String permalink(PermalinkStyle style, ZoneId zone) {
+            if (kind == Kind.PAGE) return "/" + slug + "/";
+            return style.path(id, slug, publishedAt.atZone(zone), sharesSlugWithPage);
+        }
+    }
+
+    /** Something that public posts use (a tag, an author) and when the last of those posts changed. */
+    public record InUse<T>(T value, Instant lastChange) {
+    }
+
     public record ImageUse(long postId, Kind kind, String title, boolean featured) {
     }
 

@@ -4,8 +4,10 @@ import dev.kioku.App;
 import dev.kioku.authors.Author;
 import dev.kioku.authors.NewAuthor;
 import dev.kioku.authors.Role;
+import dev.kioku.content.Kind;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostDraft;
+import dev.kioku.content.ReviewKind;
 import dev.kioku.media.Media;
 import dev.kioku.series.Series;
 import dev.kioku.site.SiteSettings;
@@ -68,6 +70,9 @@ public final class DemoContent {
             app.posts().publish(p.id(), now.minus(Duration.ofDays(days)));
             days += 4;
         }
+        Post review = post("post-review-moonwalking.md", aiko, null, new Post.Review("Moonwalking with Einstein", 2011,
+                "Joshua Foer", ReviewKind.BOOK, "https://en.wikipedia.org/wiki/Moonwalking_with_Einstein", 4));
+        app.posts().publish(review.id(), now.minus(Duration.ofDays(1)));
         var ren = app.comments().addApproved(part1.id(), null, "Ren Takahashi", "ren@example.org", "https://example.org/ren",
                 "I tried this with my grandmother's house and remembered the *smell* of the kitchen before anything else.",
                 now.minus(Duration.ofHours(12)));
@@ -78,14 +83,18 @@ public final class DemoContent {
     }
 
     private Post post(String file, Author author, Media featured) {
+        return post(file, author, featured, null);
+    }
+
+    private Post post(String file, Author author, Media featured, Post.Review review) {
         List<String> lines = lines(file);
         String title = lines.get(0).replaceFirst("^#\\s*", "");
         List<String> tags = List.of();
         if (lines.size() > 1 && lines.get(1).startsWith("tags:")) {
             tags = Arrays.stream(lines.get(1).substring(5).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
-        PostDraft draft = PostDraft.post(title, body(lines), author.id(), tags)
-                .withFeaturedImage(featured == null ? null : featured.id());
+        PostDraft draft = new PostDraft(Kind.POST, title, null, body(lines), author.id(), tags,
+                featured == null ? null : featured.id(), true, review);
         return app.posts().create(draft);
     }
 

@@ -45,6 +45,15 @@ public record Media(long id, String path, String mime, int width, int height, St
         return variants.stream().filter(v -> v.width() >= minWidth).findFirst().map(Variant::path).orElse(path);
     }
 
+    /**
+     * The smallest copy at least {@code minWidth} pixels wide, else the image itself, with its size: for link
+     * previews, which want a large picture but not a camera original of many megabytes.
+     */
+    public Variant renditionAtLeast(int minWidth) {
+        return variants.stream().filter(v -> v.width() >= minWidth).findFirst()
+                .orElse(new Variant(path, width, height, bytes));
+    }
+
     /** The stored file's name, e.g. {@code fox-k3j9aa.jpg}. */
     public String fileName() {
         return path.substring(path.lastIndexOf('/') + 1);

@@ -24,6 +24,7 @@ public final class Assets {
             "comments.js", "/assets/comments.js",
             "reader-sign-in.js", "/assets/reader-sign-in.js",
             "reader-popup.js", "/assets/reader-popup.js",
+            "embed.css", "/assets/embed.css",
             "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js");
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, CachedPage> byUrl = new HashMap<>();

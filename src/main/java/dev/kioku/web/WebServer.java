@@ -106,6 +106,15 @@ public final class WebServer {
         ctx.header("Content-Security-Policy", CSP);
     }
 
+    /**
+     * Lets any site frame this answer (oEmbed cards): the same policy with {@code frame-ancestors *} and no
+     * {@code X-Frame-Options}. Every other answer may be framed only by the site itself.
+     */
+    public static void allowFramingByAnyone(Context ctx) {
+        ctx.res().setHeader("X-Frame-Options", null);
+        ctx.header("Content-Security-Policy", CSP.replace("frame-ancestors 'self'", "frame-ancestors *"));
+    }
+
     /** A form announcing more bytes than any form may carry is refused before a byte of it is read. */
     private static void sizeLimit(Context ctx) {
         if (ctx.req().getContentLengthLong() > MAX_FORM_BYTES) throw new TooLarge(tooLargeMessage());

@@ -77,7 +77,7 @@ class AdminEditorTest {
         assertEquals(annId, p.authorId());
         assertEquals(List.of("anime", "fantasy"), p.tags().stream().map(Tag::slug).toList());
         assertEquals("A gentle fantasy.", p.excerpt());
-        assertEquals(new Post.Review("Frieren", 2023, "Kanehito Yamada", "TVSeries"), p.review());
+        assertEquals(new Post.Review("Frieren", 2023, "Kanehito Yamada", ReviewKind.TV_SERIES), p.review());
         assertFalse(p.commentsOpen());
 
         Document edit = ann.page("/admin/posts/" + id + "/?notice=saved");

@@ -108,11 +108,11 @@ class PostsTest {
     @Test
     void review_fields_and_featured_image_and_comment_setting_are_kept() {
         var draft = new PostDraft(Kind.POST, "On Frieren", null, "Good.", aiko.id(), List.of(), null, false,
-                new Post.Review("Frieren: Beyond Journey's End", 2023, "Kanehito Yamada", "TVSeries"));
+                new Post.Review("Frieren: Beyond Journey's End", 2023, "Kanehito Yamada", ReviewKind.TV_SERIES));
 
         Post p = posts.get(posts.create(draft).id());
 
-        assertEquals(new Post.Review("Frieren: Beyond Journey's End", 2023, "Kanehito Yamada", "TVSeries"), p.review());
+        assertEquals(new Post.Review("Frieren: Beyond Journey's End", 2023, "Kanehito Yamada", ReviewKind.TV_SERIES), p.review());
         assertFalse(p.commentsOpen());
         assertNull(p.featuredMediaId());
     }

@@ -116,7 +116,9 @@ class SlugRulesTest {
         for (String endpoint : blog.app.endpoints()) {
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
             String first = path.split("/").length > 1 ? path.split("/")[1] : "";
-            if (!first.isEmpty() && !first.startsWith("{")) topLevel.add(first);
+            // a pattern with a dot (/sitemap-{part}.xml) matches no slug: slugs are letters, digits and dashes
+            boolean dottedPattern = first.contains("{") && first.contains(".");
+            if (!first.isEmpty() && !first.startsWith("{") && !dottedPattern) topLevel.add(first);
         }
         assertTrue(topLevel.contains("admin"), topLevel::toString);
         topLevel.removeAll(TopLevelNames.RESERVED);

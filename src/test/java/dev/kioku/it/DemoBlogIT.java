@@ -70,6 +70,7 @@ class DemoBlogIT {
                 }
             }
             for (String asset : assets) assertEquals(200, kioku.get(asset).statusCode(), "GET " + asset);
+            discovery(kioku, pages);
             HttpResponse<String> missing = kioku.get("/no/such/page/");
             assertEquals(404, missing.statusCode());
             pages.put("/no/such/page/ (404)", missing.body());
@@ -112,9 +113,42 @@ class DemoBlogIT {
         try (RunningJar second = RunningJar.start(data, dir.resolve("second.log"))) {
             assertEquals(200, second.get(part1).statusCode());
             Document home = Jsoup.parse(second.get("/").body());
-            assertEquals(4, home.select(".card__title").size(), "the demo blog once, not twice");
+            assertEquals(5, home.select(".card__title").size(), "the demo blog once, not twice");
             assertTrue(Files.readString(dir.resolve("second.log")).lines().noneMatch(l -> l.contains("added the demo blog")));
         }
+    }
+
+    /**
+     * The demo's review post carries a Review with what search engines require, its oEmbed card (added to the
+     * pages the Nu checker reads) answers, and the sitemap and robots.txt name the blog's addresses.
+     */
+    private static void discovery(RunningJar kioku, Map<String, String> pages) throws Exception {
+        String reviewPath = pages.keySet().stream().filter(p -> p.contains("reading-moonwalking-with-einstein")).findFirst()
+                .orElseThrow(() -> new AssertionError("the review post was linked: " + pages.keySet()));
+        Document review = Jsoup.parse(pages.get(reviewPath));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(review.selectFirst("script[type=application/ld+json]").data());
+        var node = java.util.stream.StreamSupport.stream(json.get("@graph").spliterator(), false)
+                .filter(n -> n.get("@type").asText().equals("Review")).findFirst().orElseThrow();
+        assertEquals("Book", node.at("/itemReviewed/@type").asText());
+        assertEquals("Moonwalking with Einstein", node.at("/itemReviewed/name").asText());
+        assertEquals(4, node.at("/reviewRating/ratingValue").asInt());
+        assertEquals("Aiko Mori", node.at("/author/name").asText());
+        assertTrue(node.hasNonNull("datePublished"));
+
+        String oembed = review.selectFirst("link[type=application/json+oembed]").attr("href");
+        HttpResponse<String> card = kioku.get(oembed.substring(oembed.indexOf("/oembed/")));
+        assertEquals(200, card.statusCode(), oembed);
+        String src = Jsoup.parseBodyFragment(new com.fasterxml.jackson.databind.ObjectMapper().readTree(card.body())
+                .get("html").asText()).selectFirst("iframe").attr("src");
+        String embed = src.substring(src.indexOf("/embed/"));
+        HttpResponse<String> framed = kioku.get(embed);
+        assertEquals(200, framed.statusCode(), embed);
+        pages.put(embed, framed.body());
+
+        HttpResponse<String> sitemap = kioku.get("/sitemap.xml");
+        assertEquals(200, sitemap.statusCode());
+        assertTrue(sitemap.body().contains(reviewPath + "</loc>"), sitemap.body());
+        assertTrue(kioku.get("/robots.txt").body().contains("Sitemap: "), "robots.txt names the sitemap");
     }
 
     private static String validate(List<String> files) throws IOException, InterruptedException {
