@@ -41,6 +41,9 @@ import dev.kioku.site.NavLink;
 import dev.kioku.site.SettingsAdminRoutes;
 import dev.kioku.site.SiteService;
 import dev.kioku.site.SiteStylesheet;
+import dev.kioku.subscriptions.SubscribeRoutes;
+import dev.kioku.subscriptions.SubscriberAdminRoutes;
+import dev.kioku.subscriptions.Subscriptions;
 import dev.kioku.web.Assets;
 import dev.kioku.web.PageCache;
 import dev.kioku.web.Templates;
@@ -73,6 +76,7 @@ public final class App implements AutoCloseable {
     private final Posts posts;
     private final SeriesService series;
     private final Comments comments;
+    private final Subscriptions subscriptions;
     private final CommentThreads commentThreads;
     private final Sessions sessions;
     private final Readers readers;
@@ -111,8 +115,12 @@ public final class App implements AutoCloseable {
         this.site = new SiteService(jdbi, events, this::navigation, config.publicBase(), assets, media);
         this.posts = new Posts(jdbi, markdown, events, clock, site::settings);
         this.series = new SeriesService(jdbi, posts, markdown, events, clock, site::settings);
+        this.subscriptions = new Subscriptions(jdbi, posts, series, outbox, templates, clock, () -> this.site.settings().title(),
+                this::publicBase, this::permalink);
+        posts.addListener(subscriptions.listener());
         this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
-                Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink));
+                Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink),
+                subscriptions::requestFromComment);
         this.avatars = comments.avatars(config.publicBase());
         this.sessions = new Sessions(jdbi, authors, clock);
         this.readers = new Readers(jdbi, clock);
@@ -121,7 +129,7 @@ public final class App implements AutoCloseable {
         this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase, events);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
-                readers.cleanupJob()));
+                readers.cleanupJob(), subscriptions.job()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
@@ -133,7 +141,8 @@ public final class App implements AutoCloseable {
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
-                new DashboardRoutes(admin, posts, site, outbox),
+                new DashboardRoutes(admin, posts, site, outbox, subscriptions::confirmedCount),
+                new SubscriberAdminRoutes(admin, subscriptions),
                 new SeriesAdminRoutes(admin, series, posts, site),
                 new SettingsAdminRoutes(admin, site, media),
                 new ProfileAdminRoutes(admin, authors, media),
@@ -145,6 +154,7 @@ public final class App implements AutoCloseable {
                 new CommentRoutes(comments, commentThreads, posts, site, templates, this::permalink, blog::postWithComments, readers),
                 new AvatarRoutes(avatars),
                 new PostFeeds(posts, series, authors, media, markdown, site),
+                new SubscribeRoutes(subscriptions, series, site, templates, this::sendMailNow),
                 new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
                 new dev.kioku.comments.ReaderDataRoutes(comments, readers, posts, site, templates, this::permalink),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
@@ -221,6 +231,11 @@ public final class App implements AutoCloseable {
 
     public MediaLibrary media() {
         return media;
+    }
+
+    /** Email subscriptions; tests call {@code sendMailings()} (then the outbox's {@code sendDue()}). */
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     public Comments comments() {

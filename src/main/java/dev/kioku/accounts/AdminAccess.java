@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The gate in front of {@code /admin/}: every request there needs a live session (except the sign-in page),
- * and every state-changing request anywhere needs a valid CSRF token (reader forms under {@code /comments/} and
- * {@code /readers/}: a same-site origin). Runs before any admin handler, so a
+ * and every state-changing request anywhere needs a valid CSRF token (reader forms under {@code /comments/},
+ * {@code /readers/} and {@code /subscribe/}: a same-site origin). Runs before any admin handler, so a
  * handler that forgets a check still cannot be reached signed out or cross-site.
  */
 final class AdminAccess {
@@ -28,7 +28,8 @@ final class AdminAccess {
     }
 
     private static boolean isReaderForm(String path) {
-        return path.equals("/comments") || path.startsWith("/comments/") || path.equals("/readers") || path.startsWith("/readers/");
+        return path.equals("/comments") || path.startsWith("/comments/") || path.equals("/readers") || path.startsWith("/readers/")
+                || path.equals("/subscribe") || path.startsWith("/subscribe/");
     }
 
     private void guard(Context ctx) {

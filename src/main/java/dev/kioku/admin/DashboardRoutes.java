@@ -13,6 +13,7 @@ import dev.kioku.web.Routes;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** {@code /admin/}: what is published, what is waiting, and the last things worked on. */
 public final class DashboardRoutes implements Routes {
@@ -20,8 +21,11 @@ public final class DashboardRoutes implements Routes {
     private final Posts posts;
     private final SiteService site;
     private final Outbox outbox;
+    private final IntSupplier subscribers;
 
-    public DashboardRoutes(Admin admin, Posts posts, SiteService site, Outbox outbox) {
+    /** @param subscribers how many addresses get new posts by email (shown to editors and the owner) */
+    public DashboardRoutes(Admin admin, Posts posts, SiteService site, Outbox outbox, IntSupplier subscribers) {
+        this.subscribers = subscribers;
         this.admin = admin;
         this.posts = posts;
         this.site = site;
@@ -40,7 +44,8 @@ public final class DashboardRoutes implements Routes {
                 .map(p -> new DashboardView.Row(p.title(), "/admin/posts/" + p.id() + "/", label(p),
                         site.settings().date(p.updatedAt()))).toList();
         admin.render(ctx, "admin/dashboard.jte", new DashboardView(admin.frame(ctx, "dashboard"),
-                count(Status.PUBLISHED, mine), count(Status.DRAFT, mine), count(Status.SCHEDULED, mine), recent, warnings()));
+                count(Status.PUBLISHED, mine), count(Status.DRAFT, mine), count(Status.SCHEDULED, mine),
+                me.can(Permission.EDIT_ALL) ? Integer.valueOf(subscribers.getAsInt()) : null, recent, warnings()));
     }
 
     /** What the staff should know is wrong, one line each; empty when all is well. */

@@ -28,7 +28,8 @@ public final class Notices {
             Map.entry("profile-saved", "Profile saved."),
             Map.entry("providers-saved", "Saved. Enabled providers are offered under the comment form."),
             Map.entry("provider-added", "Provider added and enabled. Readers see it under the comment form."),
-            Map.entry("provider-removed", "Provider removed."));
+            Map.entry("provider-removed", "Provider removed."),
+            Map.entry("subscriber-removed", "Address removed. It gets no more emails."));
 
     private Notices() {
     }

@@ -211,13 +211,6 @@ final class CommentStore {
         h.createUpdate("delete from comment_followers where token = :token").bind("token", token).execute();
     }
 
-    void requestSubscription(Handle h, String email, Instant now) {
-        h.createUpdate("""
-                insert into subscriber_requests (email, source, created_at) values (:email, 'comment-form', :now)
-                on conflict (email) do nothing
-                """).bind("email", email).bind("now", now).execute();
-    }
-
     private static Comment row(ResultSet rs, StatementContext ctx) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;

@@ -54,10 +54,25 @@ public final class Comments {
     private final FormToken tokens;
     private volatile DiscussionSettings settings;
     private final Notifications notifications;
+    private final NewPostsByEmail newPosts;
     /** Posts that reached their closing age before this moment have had their pages redrawn. */
     private volatile Instant closingCheckedUpTo;
 
-    public Comments(Jdbi jdbi, Posts posts, EventBus events, Clock clock, SpamCheck spamCheck, Notifications notifications) {
+    /**
+     * The comment form's "Notify me of new posts by email": starts the subscription's double opt-in for the
+     * address, inside the comment's transaction (so a refused comment asks nothing).
+     */
+    @FunctionalInterface
+    public interface NewPostsByEmail {
+        NewPostsByEmail NONE = (h, email) -> {
+        };
+
+        void request(Handle h, String email);
+    }
+
+    public Comments(Jdbi jdbi, Posts posts, EventBus events, Clock clock, SpamCheck spamCheck, Notifications notifications,
+                    NewPostsByEmail newPosts) {
+        this.newPosts = newPosts;
         this.jdbi = jdbi;
         this.posts = posts;
         this.events = events;
@@ -172,7 +187,7 @@ public final class Comments {
             // a stand-in address never receives mail, so it follows nothing
             boolean mailable = !dev.kioku.readers.Readers.isPlaceholder(f.email());
             if (s.notifyFollowUps() && mailable) store.follow(h, post.id(), f.email(), randomToken(), now);
-            if (s.notifyPosts() && mailable) store.requestSubscription(h, f.email(), now);
+            if (s.notifyPosts() && mailable) newPosts.request(h, f.email());
             if (c.status() != CommentStatus.SPAM && rulesNow.notifyAuthor()) notifications.received(h, c, post);
             if (c.isPublic()) notifications.published(h, c, post);
             return new Posted(c, ownerToken);

@@ -175,7 +175,7 @@ class ReaderCommentsTest {
         assertEquals("https://github.com/mei", c.authorUrl());
         assertEquals(CommentStatus.APPROVED, c.status());
         assertTrue(blog.app.database().jdbi().withHandle(h -> blog.app.comments().followers(h, post.id())).isEmpty());
-        int requests = blog.app.database().jdbi().withHandle(h -> h.createQuery("select count(*) from subscriber_requests")
+        int requests = blog.app.database().jdbi().withHandle(h -> h.createQuery("select count(*) from subscribers")
                 .mapTo(Integer.class).one());
         assertEquals(0, requests);
 
