@@ -114,6 +114,10 @@ final class Sending {
         int attempts = s.attempts() + 1;
         try {
             HttpFetcher.Response page = fetcher.get(target, Map.of("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"));
+            if (page.status() >= 500 || page.status() == 429) {
+                retry(s, attempts, "the page answered " + page.status());
+                return;
+            }
             Optional<URI> endpoint = page.status() >= 200 && page.status() < 300 ? Discovery.endpoint(page) : Optional.empty();
             if (endpoint.isEmpty()) {
                 LOG.info("webmention for post {} to {}: no endpoint", s.postId(), Links.forLog(target));

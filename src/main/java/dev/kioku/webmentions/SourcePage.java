@@ -64,7 +64,9 @@ final class SourcePage {
         if (author != null && author.hasClass("h-card")) {
             Element n = first(author, ".p-name");
             name = text(n != null ? n : author, MAX_NAME);
-            url = urlOf(first(author, ".u-url"), page).map(URI::toString).orElse(null);
+            Element u = first(author, ".u-url");
+            // an h-card that is itself a link implies its url (mf2 implied properties)
+            url = urlOf(u != null ? u : author.hasAttr("href") ? author : null, page).map(URI::toString).orElse(null);
             photo = urlOf(first(author, ".u-photo"), page).map(URI::toString).orElse(null);
         } else if (author != null) {
             name = text(author, MAX_NAME);
