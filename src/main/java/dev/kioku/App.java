@@ -48,6 +48,9 @@ import dev.kioku.web.Assets;
 import dev.kioku.web.PageCache;
 import dev.kioku.web.Templates;
 import dev.kioku.web.WebServer;
+import dev.kioku.webmentions.WebmentionAdminRoutes;
+import dev.kioku.webmentions.WebmentionRoutes;
+import dev.kioku.webmentions.Webmentions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -85,6 +88,7 @@ public final class App implements AutoCloseable {
     private final Outbox outbox;
     private final Jobs jobs;
     private final SignInProviders signIns;
+    private final Webmentions webmentions;
     private WebServer web;
     private int boundPort;
 
@@ -127,16 +131,18 @@ public final class App implements AutoCloseable {
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices,
                 assets.url("reader-sign-in.js"));
         this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase, events);
+        this.webmentions = new Webmentions(jdbi, posts, events, clock, fetcher, this::publicBase,
+                p -> publicBase() + permalink(p), () -> site.settings().timeZone(), key -> avatars.url(null, key));
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
-                readers.cleanupJob(), subscriptions.job()));
+                readers.cleanupJob(), subscriptions.job(), webmentions.job()));
         // last: services holding derived state (the site frame) must forget it before pages re-render
         events.subscribe(cache::invalidate);
     }
 
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
-        BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads);
+        BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads, webmentions::section);
         Admin admin = new Admin(templates, assets, site);
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
@@ -158,6 +164,8 @@ public final class App implements AutoCloseable {
                 new ReaderRoutes(readers, outbox, config.publicBase(), this::sendMailNow, site, templates, avatars::url),
                 new dev.kioku.comments.ReaderDataRoutes(comments, readers, posts, site, templates, this::permalink),
                 new dev.kioku.comments.CommentAdminRoutes(admin, comments, commentThreads, posts, this::permalink),
+                new WebmentionRoutes(webmentions, this::publicBase, clock),
+                new WebmentionAdminRoutes(admin, webmentions, this::permalink),
                 signIns.publicRoutes(site, templates, assets.url("reader-popup.js")),
                 signIns.adminRoutes(admin),
                 new DiscoveryRoutes(posts, series, authors, media, site, templates, assets.url("embed.css")),
@@ -258,6 +266,11 @@ public final class App implements AutoCloseable {
     /** Sign-in providers for readers (Settings → Sign-in for readers). */
     public SignInProviders signIns() {
         return signIns;
+    }
+
+    /** Webmentions received and sent; tests call {@code verifyDue()} and {@code sendDue()}. */
+    public Webmentions webmentions() {
+        return webmentions;
     }
 
     public SiteService site() {

@@ -32,10 +32,19 @@ final class AdminAccess {
                 || path.equals("/subscribe") || path.startsWith("/subscribe/");
     }
 
+    /**
+     * The Webmention endpoint: other sites' servers post to it by design (W3C Webmention), with no browser and no
+     * session involved, so there is nothing to forge; it only queues a check of the sender's page.
+     */
+    private static boolean isCrossSiteProtocol(String path) {
+        return path.equals("/webmention") || path.equals("/webmention/");
+    }
+
     private void guard(Context ctx) {
         String method = ctx.method().name();
         boolean changes = !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
         String raw = ctx.path();
+        if (changes && isCrossSiteProtocol(raw)) return;
         // reader forms live on cached pages, the same bytes for everyone, so they carry no token (see Csrf)
         if (changes && isReaderForm(raw)) Csrf.checkOrigin(ctx);
         else if (changes) Csrf.check(ctx);

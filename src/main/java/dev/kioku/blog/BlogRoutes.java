@@ -32,6 +32,8 @@ import dev.kioku.web.PublicPages;
 import dev.kioku.web.Redirect;
 import dev.kioku.web.Routes;
 import dev.kioku.web.Templates;
+import dev.kioku.webmentions.MentionSection;
+import dev.kioku.webmentions.Webmentions;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The reader-facing site: home, posts, pages, tag/author/date archives and series, each rendered once into
@@ -61,9 +64,12 @@ public final class BlogRoutes implements Routes {
     private final SiteService site;
     private final Templates templates;
     private final CommentThreads comments;
+    private final BiFunction<Post, SiteSettings, MentionSection> mentions;
 
+    /** @param mentions a public post's approved webmentions, as its page shows them */
     public BlogRoutes(Posts posts, SeriesService series, Authors authors, MediaLibrary media, SiteService site,
-                      Templates templates, CommentThreads comments) {
+                      Templates templates, CommentThreads comments, BiFunction<Post, SiteSettings, MentionSection> mentions) {
+        this.mentions = mentions;
         this.posts = posts;
         this.series = series;
         this.authors = authors;
@@ -233,8 +239,10 @@ public final class BlogRoutes implements Routes {
         SeriesView box = series.forPost(p.id()).orElse(null);
         if (box != null) keys.addAll(box.keys());
         keys.add(Comments.key(p.id()));
+        keys.add(Webmentions.key(p.id()));
         CommentSection section = comments.section(p, s.settings(), 1, Fields.empty());
-        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer, keys, section)), keys);
+        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer, keys, section,
+                mentions.apply(p, s.settings()))), keys).withHeader("Link", webmentionLink(s));
     }
 
     /**
@@ -247,13 +255,20 @@ public final class BlogRoutes implements Routes {
         PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), s.settings().permalink(n.older()));
         PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), s.settings().permalink(n.newer()));
         SeriesView box = series.forPost(p.id()).orElse(null);
-        return templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), box, older, newer, keys(), section));
+        return templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), box, older, newer, keys(), section,
+                mentions.apply(p, s.settings())));
     }
 
     private Page page(Post p) {
         Site s = site.site();
-        Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
-        return new Page(templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), null, null, null, keys, null)), keys);
+        Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId(), Webmentions.key(p.id()));
+        return new Page(templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), null, null, null, keys, null,
+                mentions.apply(p, s.settings()))), keys).withHeader("Link", webmentionLink(s));
+    }
+
+    /** Where other sites send webmentions for this page (W3C Webmention discovery, beside the head's link). */
+    private static String webmentionLink(Site s) {
+        return "<" + s.absolute("/webmention/") + ">; rel=\"webmention\"";
     }
 
     /**
@@ -263,12 +278,12 @@ public final class BlogRoutes implements Routes {
     public byte[] draftPage(Post p) {
         Site s = site.site();
         SeriesView box = p.kind() == Kind.PAGE ? null : series.forPost(p.id()).orElse(null);
-        return templates.render("blog/post.jte", view(p, s, null, box, null, null, keys(), null));
+        return templates.render("blog/post.jte", view(p, s, null, box, null, null, keys(), null, null));
     }
 
     /** @param path the canonical path, or null for a page that must not name one (previews) */
     private PostView view(Post p, Site s, String path, SeriesView box, PostView.Link older, PostView.Link newer,
-                          Set<String> keys, CommentSection section) {
+                          Set<String> keys, CommentSection section, MentionSection mentionSection) {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
         Figure featured = featured(p, keys);
@@ -281,7 +296,7 @@ public final class BlogRoutes implements Routes {
         String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
         return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(shown), st.isoDate(shown), archive,
                 p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer, section,
-                p.kind() == Kind.PAGE ? null : p.review());
+                p.kind() == Kind.PAGE ? null : p.review(), mentionSection);
     }
 
     /**

@@ -109,7 +109,7 @@ final class Exchange {
             }
             byte[] body = method.equals("HEAD") || status == 204 || status == 304 ? new byte[0] : body(in, headers);
             HttpHeaders httpHeaders = HttpHeaders.of(headers, (n, v) -> true);
-            return new HttpFetcher.Response(status, httpHeaders, new String(body, charset(httpHeaders)));
+            return new HttpFetcher.Response(status, httpHeaders, new String(body, charset(httpHeaders)), null);
         }
     }
 

@@ -119,12 +119,12 @@ public final class HttpFetcher {
         for (int redirects = 0; ; redirects++) {
             Response answer = Exchange.send(checkedAddresses(target.host(), deadline), target, method, headers, body, deadline, tls);
             Optional<String> location = answer.headers().firstValue("Location");
-            if (!isRedirect(answer.status()) || location.isEmpty()) return answer;
+            if (!isRedirect(answer.status()) || location.isEmpty()) return answer.from(uri);
             if (redirects == MAX_REDIRECTS) throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri.getHost());
             uri = resolve(uri, location.get());
             Target next = Target.of(uri);
             boolean keepsBody = answer.status() == 307 || answer.status() == 308;
-            if (body != null && keepsBody && !next.sameOrigin(target)) return answer;
+            if (body != null && keepsBody && !next.sameOrigin(target)) return answer.from(uri);
             if (body != null && !keepsBody) {
                 method = "GET";
                 body = null;
@@ -215,7 +215,11 @@ public final class HttpFetcher {
      * @param status  the HTTP status of the final answer
      * @param headers its headers, names case-insensitive
      * @param body    its body decoded with the charset it names (UTF-8 when none), at most {@link #MAX_BODY_BYTES} bytes of it
+     * @param uri     the URL that gave this answer, after redirects (relative links in the body resolve against it)
      */
-    public record Response(int status, HttpHeaders headers, String body) {
+    public record Response(int status, HttpHeaders headers, String body, URI uri) {
+        Response from(URI where) {
+            return new Response(status, headers, body, where);
+        }
     }
 }

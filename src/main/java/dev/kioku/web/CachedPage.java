@@ -9,22 +9,29 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A rendered public page as bytes, with its gzip variant, strong ETag and the keys it depends on. Header
  * values are formatted once here, not on every request.
+ *
+ * @param headers extra headers the page is always sent with (its own {@code Link}s), empty for most
  */
 public record CachedPage(byte[] body, byte[] gzip, String etag, Instant lastModified, String contentType,
                          Set<String> keys, String lastModifiedHeader, String surrogateKeyHeader, String bodyLength,
-                         String gzipLength) {
+                         String gzipLength, Map<String, String> headers) {
 
     public static CachedPage of(byte[] body, String contentType, Set<String> keys, Instant now) {
+        return of(body, contentType, keys, Map.of(), now);
+    }
+
+    public static CachedPage of(byte[] body, String contentType, Set<String> keys, Map<String, String> headers, Instant now) {
         byte[] zipped = gzip(body);
         return new CachedPage(body, zipped, etag(body), now, contentType, Set.copyOf(keys),
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)), surrogateKeys(keys),
-                Integer.toString(body.length), Integer.toString(zipped.length));
+                Integer.toString(body.length), Integer.toString(zipped.length), Map.copyOf(headers));
     }
 
     /** Space-separated keys for CDN purges; keys are percent-encoded so a tag like 日本 survives a header. */

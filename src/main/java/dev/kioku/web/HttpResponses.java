@@ -10,6 +10,7 @@ final class HttpResponses {
         ctx.header("ETag", page.etag());
         ctx.header("Last-Modified", page.lastModifiedHeader());
         ctx.header("Vary", "Accept-Encoding");
+        page.headers().forEach(ctx::header);
         if (isPage) {
             ctx.header("Cache-Control", PAGE_CACHE_CONTROL);
             if (!page.keys().isEmpty()) ctx.header("Surrogate-Key", page.surrogateKeyHeader());

@@ -48,7 +48,7 @@ public final class PublicPages {
         if (page == null) {
             long ticket = cache.ticket();
             Page fresh = renderer.render(ctx);
-            page = CachedPage.of(fresh.html(), contentType, fresh.keys(), clock.instant());
+            page = CachedPage.of(fresh.html(), contentType, fresh.keys(), fresh.headers(), clock.instant());
             cache.put(key, page, ticket);
         }
         responses.send(ctx, page, true);

@@ -93,7 +93,8 @@ class AdminRouteWalkTest {
         if (role == Role.EDITOR) return false;
         if (path.startsWith("/admin/series") || path.startsWith("/admin/pages")) return true;
         if (path.startsWith("/admin/posts/" + ownersPost.id())) return true;
-        return role == Role.CONTRIBUTOR && (path.startsWith("/admin/media") || path.startsWith("/admin/comments"));
+        return role == Role.CONTRIBUTOR && (path.startsWith("/admin/media") || path.startsWith("/admin/comments")
+                || path.startsWith("/admin/webmentions"));
     }
 
     @Test

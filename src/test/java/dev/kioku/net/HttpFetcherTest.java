@@ -85,10 +85,32 @@ class HttpFetcherTest {
     @Test
     void aRedirectToARefusedAddressIsRefused() {
         for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/", "http://10.0.0.7/",
-                "http://0x7f.0.0.2/", "file:///etc/passwd", "gopher://127.0.0.1:6379/_FLUSHALL")) {
+                "http://10.255.0.1:5432/", "http://0x7f.0.0.2/", "file:///etc/passwd",
+                "gopher://127.0.0.1:6379/_FLUSHALL")) {
             String base = serve("/go", ex -> redirect(ex, 302, target));
             assertThrows(BlockedAddress.class, () -> fetcher.get(URI.create(base + "/go"), Map.of()), target);
         }
+    }
+
+    @Test
+    void aRedirectToANameThatResolvesToAPrivateAddressIsRefusedAfterTheLookup() {
+        String base = serve("/go", ex -> redirect(ex, 302, "http://intranet.test/"));
+        HttpFetcher dns = onlyLoopbackAllowed(host -> host.equals("intranet.test")
+                ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 1, 2, 3})}
+                : InetAddress.getAllByName(host));
+        BlockedAddress e = assertThrows(BlockedAddress.class, () -> dns.get(URI.create(base + "/go"), Map.of()));
+        assertEquals("refused intranet.test: 10.1.2.3 is a private network address", e.getMessage());
+    }
+
+    @Test
+    void theAnswerNamesTheURLItCameFromAfterRedirects() throws IOException {
+        String base = serve("/", ex -> {
+            if (ex.getRequestURI().getPath().equals("/old")) redirect(ex, 301, "/new/place?x=1");
+            else answer(ex, 200, "here", "text/plain");
+        });
+        HttpFetcher.Response r = fetcher.get(URI.create(base + "/old"), Map.of());
+        assertEquals(URI.create(base + "/new/place?x=1"), r.uri());
+        assertEquals(URI.create(base + "/new/place?x=1"), fetcher.get(URI.create(base + "/new/place?x=1"), Map.of()).uri());
     }
 
     @Test

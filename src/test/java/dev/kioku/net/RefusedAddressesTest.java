@@ -64,6 +64,17 @@ class RefusedAddressesTest {
     }
 
     @Test
+    void aNameThatResolvesToLoopbackIsRefusedAfterTheLookup() {
+        HttpFetcher.Resolver dns = host -> new InetAddress[] {address("127.0.0.1")};
+        HttpFetcher rebinding = new HttpFetcher(Duration.ofSeconds(1), dns, Addresses::refusal, (SSLSocketFactory) SSLSocketFactory.getDefault());
+        BlockedAddress e = assertThrows(BlockedAddress.class, () -> rebinding.get(URI.create("http://www.example.com/"), Map.of()));
+        assertEquals("refused www.example.com: 127.0.0.1 is a loopback address", e.getMessage());
+        BlockedAddress local = assertThrows(BlockedAddress.class, () -> fetcher.get(URI.create("http://localhost/"), Map.of()));
+        assertEquals("localhost", local.host());
+        assertTrue(local.getMessage().contains("loopback"), local.getMessage());
+    }
+
+    @Test
     void aHostThatEndsInANumberButIsNoAddressIsNotLookedUp() {
         IOException e = assertThrows(IOException.class, () -> fetcher.get(URI.create("http://1.2.3.4.5/"), Map.of()));
         assertTrue(e instanceof UnknownHostException, e.toString());
