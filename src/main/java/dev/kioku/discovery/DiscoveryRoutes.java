@@ -87,7 +87,7 @@ public final class DiscoveryRoutes implements Routes {
         if (m != null) {
             keys.add("media:" + m.id());
             var v = m.renditionAtLeast(480);
-            image = new EmbedCard.Image(v.path(), m.alt(), v.width(), v.height());
+            image = new EmbedCard.Image(v.path(), v.width(), v.height());
         }
         String byline = "";
         if (p.kind() == Kind.POST) {

@@ -11,7 +11,7 @@ import dev.kioku.site.Site;
  * @param embedCss  the card's own stylesheet
  */
 public record EmbedCard(Site site, String title, String url, String excerpt, Image image, String byline, String embedCss) {
-    /** The image beside the text: a copy about as wide as the card. */
-    public record Image(String src, String alt, int width, int height) {
+    /** The image beside the text (decorative: the title says what the card is), a copy about as wide as the card. */
+    public record Image(String src, int width, int height) {
     }
 }
