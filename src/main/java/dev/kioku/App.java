@@ -33,6 +33,7 @@ import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
+import dev.kioku.migrate.WordPressImport;
 import dev.kioku.series.SeriesAdminRoutes;
 import dev.kioku.series.SeriesService;
 import dev.kioku.site.NavLink;
@@ -79,6 +80,7 @@ public final class App implements AutoCloseable {
     private final Outbox outbox;
     private final Jobs jobs;
     private final SignInProviders signIns;
+    private final WordPressImport wordpress;
     private WebServer web;
     private int boundPort;
 
@@ -117,6 +119,7 @@ public final class App implements AutoCloseable {
         this.commentThreads = new CommentThreads(comments, avatars::url, this::permalink, assets.url("comments.js"), readers::choices,
                 assets.url("reader-sign-in.js"));
         this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase, events);
+        this.wordpress = new WordPressImport(jdbi, posts, comments, authors, media, events, site::settings, clock);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob()));
@@ -129,7 +132,7 @@ public final class App implements AutoCloseable {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads);
         Admin admin = new Admin(templates, assets, site);
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
-                path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
+                path -> posts.redirectFor(path).or(() -> series.redirectFor(path)).or(() -> wordpress.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site, outbox),
                 new SeriesAdminRoutes(admin, series, posts, site),
@@ -239,6 +242,11 @@ public final class App implements AutoCloseable {
     /** Sign-in providers for readers (Settings → Sign-in for readers). */
     public SignInProviders signIns() {
         return signIns;
+    }
+
+    /** {@code kioku import wordpress}. */
+    public WordPressImport wordpressImport() {
+        return wordpress;
     }
 
     public SiteService site() {

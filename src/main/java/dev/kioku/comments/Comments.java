@@ -212,6 +212,32 @@ public final class Comments {
         return c;
     }
 
+    /**
+     * Saves an imported comment inside the importer's transaction {@code h}: no checks, no mail, no event (the
+     * importer publishes one after commit).
+     *
+     * @return the new comment's id
+     */
+    public long insertImported(Handle h, ImportedComment c) {
+        return store.insert(h, new CommentStore.Row(c.postId(), c.parentId(), c.depth(), c.status(), c.name(), c.email(), c.url(),
+                null, c.bodyMd(), markdown.render(c.bodyMd()), c.ip(), "", null, null, c.at()));
+    }
+
+    /**
+     * Raises Settings → Discussion → reply depth to {@code levels} (at most the form's 10) when it is lower, so
+     * imported threads can be answered at every level they have.
+     *
+     * @return the depth now in force
+     */
+    public int fitThreadDepth(int levels) {
+        DiscussionSettings s = settings;
+        int wanted = Math.min(10, levels);
+        if (s.threadDepth() >= wanted) return s.threadDepth();
+        saveSettings(new DiscussionSettings(s.moderation(), s.closeAfterDays(), wanted, s.perPage(), s.maxLinks(), s.blockedWords(),
+                s.blockedEmails(), s.blockedIps(), s.gravatar(), s.notifyAuthor(), s.akismetKey(), s.akismetEndpoint()));
+        return wanted;
+    }
+
     // ---- reading
 
     /** The approved comments of a post, oldest first; empty when none. */

@@ -272,6 +272,57 @@ public final class Posts {
         return ids;
     }
 
+    // ---- imports
+
+    /**
+     * Saves a post or page brought over from another blog inside the importer's transaction {@code h}: rendered,
+     * with its own dates, status and tags and a first revision. Unlike the editor's writes it tells no
+     * {@link PostListener} (an import sends no mail and no webmentions) and publishes no event: the importer
+     * publishes one for the whole import after commit.
+     *
+     * @return the new post's id and slug (the wanted one, or with a {@code -2}… suffix when it was taken)
+     */
+    public Saved insertImported(Handle h, ImportedPost p, Rendered rendered) {
+        String slug = uniqueSlug(h, p.kind(), p.slug() == null || p.slug().isBlank() ? p.title() : p.slug(), 0);
+        long id = store.insertImported(h, p, slug, rendered);
+        List<Long> tagIds = new ArrayList<>();
+        p.tags().forEach((tagSlug, name) -> tagIds.add(store.ensureTag(h, tagSlug, name)));
+        store.replaceTags(h, id, tagIds);
+        revisions.insert(h, id, Revision.Reason.SAVE, p.title(), slug, p.bodyMd(), p.excerpt(), List.copyOf(p.tags().values()),
+                p.authorId(), p.updatedAt() == null ? p.createdAt() : p.updatedAt());
+        return new Saved(id, slug);
+    }
+
+    /** An imported post's id and the slug it got. */
+    public record Saved(long id, String slug) {
+    }
+
+    /** Renders Markdown as a post's body (for importers, which render before their transaction). */
+    public Rendered render(String bodyMd) {
+        return markdown.render(bodyMd);
+    }
+
+    /** Makes an old address (a path, or {@code /?p=123}) answer 301 to the post's address, inside {@code h}. */
+    public void addImportedRedirect(Handle h, String fromPath, long postId) {
+        store.addRedirect(h, fromPath, postId);
+    }
+
+    /** Every slug posts and pages use now (importers plan new addresses with it). */
+    public Set<String> slugsInUse() {
+        return jdbi.withHandle(store::allSlugs);
+    }
+
+    /** The slug a post or page would get for {@code wanted} when none of {@code planned} is free either. */
+    public static String plannedSlug(String wanted, Kind kind, java.util.function.Predicate<String> taken) {
+        return Slugs.unique(wanted, kind == Kind.PAGE ? "page" : "post", slug ->
+                TopLevelNames.isReserved(slug) || TopLevelNames.isNumber(slug) || taken.test(slug));
+    }
+
+    /** A post's address in the Day and name style, which every other style redirects to from its own. */
+    public static String datedPath(String slug, Instant at, ZoneId zone) {
+        return PermalinkStyle.DAY_AND_NAME.path(0, slug, at.atZone(zone), false);
+    }
+
     // ---- revisions
 
     /** A post's revisions, newest first, at most {@code limit}; empty for an unknown post. */

@@ -23,7 +23,7 @@ final class Wxr {
     }
 
     /** A category, tag or other term declared at channel level. */
-    record Term(String taxonomy, String slug, String name) {
+    record Term(String taxonomy, String slug, String name, long id) {
     }
 
     /** A category or tag an item is filed under ({@code <category domain="post_tag" nicename="x">Name</category>}). */

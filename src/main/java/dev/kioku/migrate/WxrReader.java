@@ -131,18 +131,20 @@ final class WxrReader {
                     case "wp:category" -> {
                         sendChannel();
                         Map<String, String> f = fields();
-                        listener.term(new Wxr.Term("category", f.getOrDefault("wp:category_nicename", ""), f.getOrDefault("wp:cat_name", "")));
+                        listener.term(new Wxr.Term("category", f.getOrDefault("wp:category_nicename", ""), f.getOrDefault("wp:cat_name", ""),
+                                number(f.get("wp:term_id"))));
                     }
                     case "wp:tag" -> {
                         sendChannel();
                         Map<String, String> f = fields();
-                        listener.term(new Wxr.Term("post_tag", f.getOrDefault("wp:tag_slug", ""), f.getOrDefault("wp:tag_name", "")));
+                        listener.term(new Wxr.Term("post_tag", f.getOrDefault("wp:tag_slug", ""), f.getOrDefault("wp:tag_name", ""),
+                                number(f.get("wp:term_id"))));
                     }
                     case "wp:term" -> {
                         sendChannel();
                         Map<String, String> f = fields();
                         listener.term(new Wxr.Term(f.getOrDefault("wp:term_taxonomy", ""), f.getOrDefault("wp:term_slug", ""),
-                                f.getOrDefault("wp:term_name", "")));
+                                f.getOrDefault("wp:term_name", ""), number(f.get("wp:term_id"))));
                     }
                     case "item" -> {
                         sendChannel();
