@@ -118,15 +118,17 @@ final class ImportPlan implements Wxr.Listener {
 
     /**
      * Where an uploaded file lives under {@code wp-content/uploads}: {@code 2008/06/canola2.jpg} for
-     * {@code https://site/wp-content/uploads/2008/06/canola2-150x150.jpg} (a smaller copy names its original).
+     * {@code https://site/wp-content/uploads/2008/06/canola2.jpg}; with {@code original}, a smaller copy's address
+     * ({@code canola2-150x150.jpg}) names its original.
      */
-    static String uploadKey(String url) {
+    static String uploadKey(String url, boolean original) {
         String path = pathOf(url);
         if (path == null) return null;
         int q = path.indexOf('?');
         if (q >= 0) path = path.substring(0, q);
         int u = path.indexOf("/uploads/");
         String rel = u >= 0 ? path.substring(u + "/uploads/".length()) : path.replaceFirst("^/+", "");
+        if (!original) return rel;
         Matcher m = SIZE_SUFFIX.matcher(rel);
         return m.find() ? m.replaceFirst("") : rel;
     }

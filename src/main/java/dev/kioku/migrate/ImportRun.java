@@ -139,9 +139,8 @@ final class ImportRun {
             if (old != null && !old.equals("/")) pathsByOldPath.putIfAbsent(slashed(old), path);
         }
         images.forEach((wpId, m) -> plan.items.stream().filter(r -> r.wpId() == wpId).findFirst().ifPresent(r -> {
-            String key = !r.attachedFile().isBlank() ? r.attachedFile().strip() : ImportPlan.uploadKey(r.attachmentUrl());
-            if (key != null) mediaByUpload.put(key, m.path());
-            String fromUrl = ImportPlan.uploadKey(r.attachmentUrl());
+            if (!r.attachedFile().isBlank()) mediaByUpload.put(r.attachedFile().strip(), m.path());
+            String fromUrl = ImportPlan.uploadKey(r.attachmentUrl(), false);
             if (fromUrl != null) mediaByUpload.put(fromUrl, m.path());
         }));
     }
@@ -152,8 +151,10 @@ final class ImportRun {
         String host = ImportPlan.host(url);
         boolean relative = url.startsWith("/") && !url.startsWith("//");
         if (!relative && (host == null || !url.matches("(?i)https?://.*"))) return url;
-        String upload = ImportPlan.uploadKey(url);
+        String upload = ImportPlan.uploadKey(url, false);
         if (upload != null && mediaByUpload.containsKey(upload)) return mediaByUpload.get(upload);
+        String original = ImportPlan.uploadKey(url, true);
+        if (original != null && mediaByUpload.containsKey(original)) return mediaByUpload.get(original);
         if (!relative && !plan.hosts.contains(host)) return url;
         String path = ImportPlan.pathOf(url);
         if (path == null) return url;

@@ -130,7 +130,7 @@ public final class WordPressImport {
             }
             if (done.containsKey(a.wpId())) continue; // seen before, reported then
             String where = "line " + a.line() + ": attachment “" + a.title() + "”";
-            String rel = !a.attachedFile().isBlank() ? a.attachedFile().strip() : ImportPlan.uploadKey(a.attachmentUrl());
+            String rel = !a.attachedFile().isBlank() ? a.attachedFile().strip() : ImportPlan.uploadKey(a.attachmentUrl(), false);
             if (o.mediaDir() == null) {
                 report.note(where + ": not copied (no --media folder given); links keep pointing at " + a.attachmentUrl());
                 continue;
