@@ -28,6 +28,7 @@ import org.jsoup.parser.Parser;
 final class ImportRun {
     /** Ids remembered in batches of this many rows. */
     private static final int BATCH = 500;
+    private static final java.util.regex.Pattern OLD_QUERY = java.util.regex.Pattern.compile("^/?(?:index\\.php)?\\?(?:p|page_id)=(\\d+)");
     private final WordPressImport owner;
     private final ImportPlan plan;
     private final String site;
@@ -46,9 +47,14 @@ final class ImportRun {
     private final Map<Long, Integer> commentDepths = new HashMap<>();
     private final Map<Long, List<Wxr.Comment>> orphanComments = new LinkedHashMap<>();
     private final Map<Long, Wxr.Item> orphanItems = new HashMap<>();
+    private final Map<Long, Comment> orphanRendered = new HashMap<>();
     private final Map<String, Long> authorIds = new HashMap<>();
     private final Map<String, Integer> otherTypes = new TreeMap<>();
     private final List<Object[]> remembered = new ArrayList<>();
+    private final List<Long> commentRowIds = new ArrayList<>();
+    private final List<ImportedComment> commentRows = new ArrayList<>();
+    private final List<String> commentHtml = new ArrayList<>();
+    private dev.kioku.comments.Comments.ImportIds commentIds;
     private int deepest;
     private Long fallbackAuthor;
 
@@ -73,18 +79,18 @@ final class ImportRun {
                 Writes.serialize(h);
                 for (String kind : List.of("author", "post", "attachment", "comment")) known.put(kind, owner.store().ids(h, site, kind));
                 planAddresses(h);
+                commentIds = owner.comments().importIds(h);
                 saveAuthors(h);
                 saveCategoryAddresses(h);
-                long[] done = {0};
-                new WxrReader().read(file, new Wxr.Listener() {
-                    @Override
-                    public void item(Wxr.Item i) {
-                        saveItem(h, i);
-                        done[0]++;
-                        if (remembered.size() >= BATCH) flush(h);
-                        progress.step(done[0], counts());
+                long done = 0;
+                try (Pipeline<Prepared> items = new Pipeline<>(file, this::prepare)) {
+                    for (Prepared p = items.next(); p != null; p = items.next()) {
+                        saveItem(h, p);
+                        done++;
+                        if (remembered.size() + commentRows.size() >= BATCH) flush(h);
+                        progress.step(done, counts());
                     }
-                });
+                }
                 orphanComments.forEach((wpId, list) -> report.note("line " + orphanItems.get(wpId).line() + ": item “"
                         + title(orphanItems.get(wpId).title()) + "” has no post type; its " + list.size() + " comment(s) skipped"));
                 otherTypes.forEach((type, n) -> report.note(n + " item(s) of type '" + type + "' skipped: Kioku has no such content"));
@@ -94,6 +100,32 @@ final class ImportRun {
         } catch (DryRun expected) {
             // rolled back: the report says what would have happened
         }
+    }
+
+    /** An item with its text already converted and rendered (on a worker thread; see {@link Pipeline}). */
+    record Prepared(Wxr.Item item, WordPressHtml.Converted body, dev.kioku.markdown.Rendered rendered, Map<Long, Comment> comments) {
+    }
+
+    record Comment(String bodyMd, String bodyHtml) {
+    }
+
+    /** The thread-safe part of saving an item: reads only what {@link #planAddresses} built. */
+    private Prepared prepare(Wxr.Item i) {
+        WordPressHtml.Converted body = null;
+        dev.kioku.markdown.Rendered rendered = null;
+        boolean isPost = i.type().equals("post") || i.type().equals("page");
+        if (isPost) {
+            body = WordPressHtml.convert(i.content(), this::rewrite, this::gallery);
+            rendered = posts.render(body.markdown());
+        }
+        Map<Long, Comment> comments = new HashMap<>();
+        if (isPost || i.type().isEmpty()) {
+            for (Wxr.Comment c : i.comments()) {
+                String md = WordPressHtml.convert(c.content(), this::rewrite, x -> List.of()).markdown();
+                comments.put(c.id(), new Comment(md, owner.comments().renderImported(md)));
+            }
+        }
+        return new Prepared(i, body, rendered, comments);
     }
 
     private static final class DryRun extends RuntimeException {
@@ -107,6 +139,10 @@ final class ImportRun {
     }
 
     private void flush(Handle h) {
+        owner.comments().insertImported(h, commentRowIds, commentRows, commentHtml);
+        commentRowIds.clear();
+        commentRows.clear();
+        commentHtml.clear();
         owner.store().remember(h, site, remembered);
         remembered.clear();
     }
@@ -159,7 +195,7 @@ final class ImportRun {
         String path = ImportPlan.pathOf(url);
         if (path == null) return url;
         String fragment = url.contains("#") ? url.substring(url.indexOf('#')) : "";
-        java.util.regex.Matcher q = java.util.regex.Pattern.compile("^/?(?:index\\.php)?\\?(?:p|page_id)=(\\d+)").matcher(path);
+        java.util.regex.Matcher q = OLD_QUERY.matcher(path);
         if (q.find() && newPaths.containsKey(Long.parseLong(q.group(1)))) return newPaths.get(Long.parseLong(q.group(1))) + fragment;
         String moved = pathsByOldPath.get(slashed(path));
         if (moved != null) return moved + fragment;
@@ -233,17 +269,19 @@ final class ImportRun {
 
     // ---- items
 
-    private void saveItem(Handle h, Wxr.Item i) {
+    private void saveItem(Handle h, Prepared p) {
+        Wxr.Item i = p.item();
         long wpId = ImportPlan.wpId(i);
         switch (i.type()) {
-            case "post", "page" -> savePost(h, i, wpId);
+            case "post", "page" -> savePost(h, p, wpId);
             case "attachment" -> saveAttachment(h, i, wpId);
             case "" -> {
                 if (!i.comments().isEmpty()) {
                     Long target = known.get("post").get(wpId);
-                    if (target != null) saveComments(h, i.comments(), target);
+                    if (target != null) saveComments(h, i.comments(), p.comments(), target);
                     else {
                         orphanComments.computeIfAbsent(wpId, k -> new ArrayList<>()).addAll(i.comments());
+                        orphanRendered.putAll(p.comments());
                         orphanItems.putIfAbsent(wpId, i);
                     }
                 } else {
@@ -254,13 +292,14 @@ final class ImportRun {
         }
     }
 
-    private void savePost(Handle h, Wxr.Item i, long wpId) {
+    private void savePost(Handle h, Prepared prepared, long wpId) {
+        Wxr.Item i = prepared.item();
         Kind kind = i.type().equals("page") ? Kind.PAGE : Kind.POST;
         String plural = kind == Kind.PAGE ? "pages" : "posts";
         Long existing = known.get("post").get(wpId);
         if (existing != null) {
             report.alreadyThere(plural);
-            saveComments(h, i.comments(), existing);
+            saveComments(h, i.comments(), prepared.comments(), existing);
             return;
         }
         String where = "line " + i.line() + ": " + (kind == Kind.PAGE ? "page" : "post") + " “" + title(i.title()) + "”";
@@ -276,7 +315,7 @@ final class ImportRun {
         Instant published = status == Status.DRAFT ? null : i.date() == null ? now : i.date();
         Instant created = i.date() == null ? now : i.date();
         if (i.sticky()) report.note(where + ": was sticky; Kioku has no sticky posts, so it is listed by its date");
-        WordPressHtml.Converted body = WordPressHtml.convert(i.content(), this::rewrite, this::gallery);
+        WordPressHtml.Converted body = prepared.body();
         body.notes().forEach(n -> report.note(where + ": " + n));
         String excerpt = WordPressImport.plainText(i.excerpt());
         Map<String, String> tags = tags(i);
@@ -290,7 +329,7 @@ final class ImportRun {
         ImportedPost p = new ImportedPost(kind, title, plannedSlugs.getOrDefault(wpId, Slugs.slugify(title)), body.markdown(), status,
                 published, created, i.modified() == null ? created : i.modified(), authorOf(h, i.creator()), featured,
                 !i.commentStatus().equals("closed"), excerpt.isEmpty() ? null : excerpt, tags);
-        Posts.Saved saved = posts.insertImported(h, p, posts.render(p.bodyMd()));
+        Posts.Saved saved = posts.insertImported(h, p, prepared.rendered());
         if (!saved.slug().equals(plannedSlugs.get(wpId))) report.note(where + ": slug is '" + saved.slug() + "' (the one planned was taken)");
         known.get("post").put(wpId, saved.id());
         remembered.add(new Object[] {"post", wpId, saved.id()});
@@ -307,13 +346,13 @@ final class ImportRun {
                 }
             }
         }
-        saveComments(h, i.comments(), saved.id());
+        saveComments(h, i.comments(), prepared.comments(), saved.id());
         List<Wxr.Comment> waiting = orphanComments.remove(wpId);
         if (waiting != null) {
             Wxr.Item from = orphanItems.get(wpId);
             report.note("line " + from.line() + ": item “" + title(from.title()) + "” has no post type; its " + waiting.size()
                     + " comment(s) added to " + (kind == Kind.PAGE ? "page" : "post") + " “" + title + "”, which has the same WordPress id");
-            saveComments(h, waiting, saved.id());
+            saveComments(h, waiting, orphanRendered, saved.id());
         }
     }
 
@@ -377,7 +416,7 @@ final class ImportRun {
     }
 
     /** Saves comments parents first, threaded as they were; replies to comments that are not there start threads. */
-    private void saveComments(Handle h, List<Wxr.Comment> list, long postId) {
+    private void saveComments(Handle h, List<Wxr.Comment> list, Map<Long, Comment> rendered, long postId) {
         if (list.isEmpty()) return;
         Map<Long, Long> ids = known.get("comment");
         List<Wxr.Comment> ordered = new ArrayList<>(list);
@@ -385,10 +424,10 @@ final class ImportRun {
         Map<Long, Wxr.Comment> byWpId = new HashMap<>();
         for (Wxr.Comment c : ordered) byWpId.put(c.id(), c);
         Set<Long> saved = new HashSet<>();
-        for (Wxr.Comment c : ordered) saveComment(h, c, postId, byWpId, ids, saved, 0);
+        for (Wxr.Comment c : ordered) saveComment(h, c, rendered, postId, byWpId, ids, saved, 0);
     }
 
-    private void saveComment(Handle h, Wxr.Comment c, long postId, Map<Long, Wxr.Comment> byWpId, Map<Long, Long> ids, Set<Long> saved,
+    private void saveComment(Handle h, Wxr.Comment c, Map<Long, Comment> rendered, long postId, Map<Long, Wxr.Comment> byWpId, Map<Long, Long> ids, Set<Long> saved,
                              int guard) {
         if (!saved.add(c.id())) return;
         if (c.id() != 0 && ids.containsKey(c.id())) {
@@ -396,7 +435,7 @@ final class ImportRun {
             return;
         }
         Wxr.Comment parent = c.parent() == 0 ? null : byWpId.get(c.parent());
-        if (parent != null && guard < 1000) saveComment(h, parent, postId, byWpId, ids, saved, guard + 1);
+        if (parent != null && guard < 1000) saveComment(h, parent, rendered, postId, byWpId, ids, saved, guard + 1);
         Long parentId = c.parent() == 0 ? null : ids.get(c.parent());
         if (c.parent() != 0 && parentId == null) report.note("comment " + c.id() + " by " + c.author() + ": replied to comment "
                 + c.parent() + ", which is not in the export; shown as a comment of its own");
@@ -407,10 +446,13 @@ final class ImportRun {
             case "trash", "post-trashed" -> CommentStatus.TRASH;
             default -> CommentStatus.PENDING;
         };
-        String body = WordPressHtml.convert(c.content(), this::rewrite, x -> List.of()).markdown();
+        Comment body = rendered.get(c.id());
         Instant at = c.date() == null ? owner.clock().instant() : c.date();
-        long id = owner.comments().insertImported(h, new ImportedComment(postId, parentId, depth, status,
-                Parser.unescapeEntities(c.author(), false), c.email(), c.url(), c.ip(), body, at));
+        long id = commentIds.next();
+        commentRows.add(new ImportedComment(postId, parentId, depth, status, Parser.unescapeEntities(c.author(), false), c.email(),
+                c.url(), c.ip(), body.bodyMd(), at));
+        commentHtml.add(body.bodyHtml());
+        commentRowIds.add(id);
         commentDepths.put(id, depth);
         deepest = Math.max(deepest, depth + 1);
         if (c.id() != 0) {

@@ -15,3 +15,6 @@ create table old_urls (
     from_path text not null primary key,
     to_path   text not null
 );
+
+-- Slugs are checked across posts and pages (the unique index starts with kind): imports check thousands.
+create index posts_slug on posts (slug);

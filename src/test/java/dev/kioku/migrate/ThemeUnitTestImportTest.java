@@ -150,6 +150,16 @@ class ThemeUnitTestImportTest {
     }
 
     @Test
+    void a_reader_can_comment_after_the_import() {
+        importIt(null);
+
+        var c = blog.app.comments().addApproved(post(1148).id(), null, "After", "after@example.org", null, "Still open.", TestBlog.START);
+
+        assertTrue(c.id() > count("select max(id) from comments where author_name <> 'After'"));
+        assertEquals(34, count("select count(*) from comments"));
+    }
+
+    @Test
     void importing_the_same_export_again_adds_nothing() {
         importIt(null);
         long before = count("select (select count(*) from posts) + (select count(*) from comments) + (select count(*) from users)"
