@@ -118,6 +118,7 @@ final class WordPressHtml {
     }
 
     private static boolean isBlock(Element e) {
+        if (e.normalName().equals("br")) return false;
         return e.isBlock() || PLAYERS.contains(e.normalName()) || e.normalName().equals("figure");
     }
 
