@@ -51,6 +51,8 @@ final class ImportRun {
     private final Map<String, Long> authorIds = new HashMap<>();
     private final Map<String, Integer> otherTypes = new TreeMap<>();
     private final List<Object[]> remembered = new ArrayList<>();
+    private final Map<String, Long> redirects = new LinkedHashMap<>();
+    private final Posts.ImportSession session = new Posts.ImportSession();
     private final List<Long> commentRowIds = new ArrayList<>();
     private final List<ImportedComment> commentRows = new ArrayList<>();
     private final List<String> commentHtml = new ArrayList<>();
@@ -87,7 +89,7 @@ final class ImportRun {
                     for (Prepared p = items.next(); p != null; p = items.next()) {
                         saveItem(h, p);
                         done++;
-                        if (remembered.size() + commentRows.size() >= BATCH) flush(h);
+                        if (remembered.size() + commentRows.size() + redirects.size() >= BATCH) flush(h);
                         progress.step(done, counts());
                     }
                 }
@@ -139,6 +141,8 @@ final class ImportRun {
     }
 
     private void flush(Handle h) {
+        posts.addImportedRedirects(h, redirects);
+        redirects.clear();
         owner.comments().insertImported(h, commentRowIds, commentRows, commentHtml);
         commentRowIds.clear();
         commentRows.clear();
@@ -166,6 +170,7 @@ final class ImportRun {
                 if (wanted.isEmpty()) wanted = title(r.title());
                 String slug = Posts.plannedSlug(wanted, kind, taken::contains);
                 taken.add(slug);
+                session.slugIsFree(slug);
                 plannedSlugs.put(r.wpId(), slug);
                 path = kind == Kind.PAGE ? "/" + slug + "/"
                         : Posts.datedPath(slug, r.date() == null ? owner.clock().instant() : r.date(), settings.timeZone());
@@ -329,20 +334,20 @@ final class ImportRun {
         ImportedPost p = new ImportedPost(kind, title, plannedSlugs.getOrDefault(wpId, Slugs.slugify(title)), body.markdown(), status,
                 published, created, i.modified() == null ? created : i.modified(), authorOf(h, i.creator()), featured,
                 !i.commentStatus().equals("closed"), excerpt.isEmpty() ? null : excerpt, tags);
-        Posts.Saved saved = posts.insertImported(h, p, prepared.rendered());
+        Posts.Saved saved = posts.insertImported(h, p, prepared.rendered(), session);
         if (!saved.slug().equals(plannedSlugs.get(wpId))) report.note(where + ": slug is '" + saved.slug() + "' (the one planned was taken)");
         known.get("post").put(wpId, saved.id());
         remembered.add(new Object[] {"post", wpId, saved.id()});
         report.imported(plural);
         String newPath = newPaths.get(wpId);
         String old = ImportPlan.pathOf(i.link());
-        if (old != null && !old.equals("/") && !slashed(old).equals(newPath)) posts.addImportedRedirect(h, slashed(old), saved.id());
-        if (i.postId() > 0) posts.addImportedRedirect(h, (kind == Kind.PAGE ? "/?page_id=" : "/?p=") + i.postId(), saved.id());
+        if (old != null && !old.equals("/") && !slashed(old).equals(newPath)) redirects.put(slashed(old), saved.id());
+        if (i.postId() > 0) redirects.put((kind == Kind.PAGE ? "/?page_id=" : "/?p=") + i.postId(), saved.id());
         String oldSlugs = i.meta().get("_wp_old_slug");
         if (oldSlugs != null && old != null && !i.slug().isBlank()) {
             for (String s : oldSlugs.split("\n")) {
                 if (!s.isBlank() && old.contains("/" + i.slug() + "/")) {
-                    posts.addImportedRedirect(h, slashed(old.replace("/" + i.slug() + "/", "/" + s.strip() + "/")), saved.id());
+                    redirects.put(slashed(old.replace("/" + i.slug() + "/", "/" + s.strip() + "/")), saved.id());
                 }
             }
         }
