@@ -11,7 +11,7 @@ final class TopLevelNames {
     static final Set<String> RESERVED = Set.of("admin", "assets", "media", "tag", "author", "series", "page", "feed",
             "comments", "readers", "search", "avatars", "preview", "setup", PermalinkStyle.ARCHIVES, "sitemap", "login", "api",
             "wp-admin", "wp-content", "wp-includes", "wp-json", "wp-login.php", "xmlrpc.php", "sitemap.xml",
-            "robots.txt", "favicon.ico");
+            "robots.txt", "favicon.ico", "index.php");
 
     private TopLevelNames() {
     }
