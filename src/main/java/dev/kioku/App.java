@@ -35,6 +35,7 @@ import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
+import dev.kioku.migrate.WordPressImport;
 import dev.kioku.series.SeriesAdminRoutes;
 import dev.kioku.series.SeriesService;
 import dev.kioku.site.NavLink;
@@ -89,6 +90,7 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final SignInProviders signIns;
     private final Webmentions webmentions;
+    private final WordPressImport wordpress;
     private WebServer web;
     private int boundPort;
 
@@ -133,6 +135,7 @@ public final class App implements AutoCloseable {
         this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase, events);
         this.webmentions = new Webmentions(jdbi, posts, events, clock, fetcher, this::publicBase,
                 p -> publicBase() + permalink(p), () -> site.settings().timeZone(), key -> avatars.url(null, key));
+        this.wordpress = new WordPressImport(jdbi, posts, comments, authors, media, events, site::settings, clock);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob(), subscriptions.job(), webmentions.job()));
@@ -145,7 +148,7 @@ public final class App implements AutoCloseable {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads, webmentions::section);
         Admin admin = new Admin(templates, assets, site);
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
-                path -> posts.redirectFor(path).or(() -> series.redirectFor(path)), List.of(
+                path -> posts.redirectFor(path).or(() -> series.redirectFor(path)).or(() -> wordpress.redirectFor(path)), List.of(
                 new AccountRoutes(authors, sessions, site, admin, clock),
                 new DashboardRoutes(admin, posts, site, outbox, subscriptions::confirmedCount),
                 new SubscriberAdminRoutes(admin, subscriptions),
@@ -271,6 +274,11 @@ public final class App implements AutoCloseable {
     /** Webmentions received and sent; tests call {@code verifyDue()} and {@code sendDue()}. */
     public Webmentions webmentions() {
         return webmentions;
+    }
+
+    /** {@code kioku import wordpress}. */
+    public WordPressImport wordpressImport() {
+        return wordpress;
     }
 
     public SiteService site() {

@@ -37,6 +37,20 @@ public final class Authors {
         return byId(id).orElseThrow();
     }
 
+    /**
+     * The staff account with this email, created as an author without a password (they can reset it later) when
+     * there is none; inside the importer's transaction {@code h}, publishing nothing.
+     *
+     * @return the account's id
+     */
+    public long importAuthor(org.jdbi.v3.core.Handle h, String email, String displayName) {
+        Optional<Long> existing = h.createQuery("select id from users where email = :e").bind("e", email.toLowerCase())
+                .mapTo(Long.class).findOne();
+        if (existing.isPresent()) return existing.get();
+        NewAuthor a = new NewAuthor(email, displayName, Role.AUTHOR, null, "", null, null, java.util.List.of());
+        return store.insert(h, a, Slugs.unique(a.displayName(), "author", slug -> store.slugTaken(h, slug)), null, clock.instant());
+    }
+
     /** The owner's email, or empty before {@code kioku init} (or the setup page) has run. */
     public Optional<String> ownerEmail() {
         return store.ownerEmail();

@@ -49,6 +49,37 @@ final class CommentStore {
                 .bind("now", r.now()).bind("reader", r.readerId()).mapTo(Long.class).one();
     }
 
+    /** Inserts rows whose ids the caller reserved ({@link Comments.ImportIds}), in one JDBC batch, in list order. */
+    void insertBatch(Handle h, java.util.List<Long> ids, java.util.List<Row> rows) {
+        if (rows.isEmpty()) return;
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
+                insert into comments (id, post_id, parent_id, depth, status, author_name, author_email, author_url, staff_id,
+                                      body_md, body_html, ip, user_agent, created_at, updated_at, approved_at)
+                values (:id, :post, :parent, :depth, :status, :name, :email, :url, null, :md, :html, :ip, '', :now, :now,
+                        case when :status = 'approved' then :now end)""");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            batch.bind("id", ids.get(i)).bind("post", r.postId()).bindByType("parent", r.parentId(), Long.class).bind("depth", r.depth())
+                    .bind("status", r.status().sql()).bind("name", r.name()).bind("email", r.email())
+                    .bindByType("url", r.url(), String.class).bind("md", r.bodyMd()).bind("html", r.bodyHtml()).bind("ip", r.ip())
+                    .bind("now", r.now()).add();
+        }
+        batch.execute();
+    }
+
+    /** The largest comment id ever handed out (SQLite keeps it in sqlite_sequence: AUTOINCREMENT never reuses one). */
+    long highestIdSqlite(Handle h) {
+        long max = h.createQuery("select coalesce(max(id), 0) from comments").mapTo(Long.class).one();
+        long seq = h.createQuery("select coalesce(max(seq), 0) from sqlite_sequence where name = 'comments'").mapTo(Long.class).one();
+        return Math.max(max, seq);
+    }
+
+    /** {@code n} fresh ids from PostgreSQL's identity sequence (not necessarily consecutive). */
+    java.util.List<Long> nextIdsPostgres(Handle h, int n) {
+        return h.createQuery("select nextval(pg_get_serial_sequence('comments', 'id')) from generate_series(1, :n)")
+                .bind("n", n).mapTo(Long.class).list();
+    }
+
     Optional<Comment> byId(Handle h, long id) {
         return h.createQuery(COLUMNS + " where c.id = :id").bind("id", id).map(CommentStore::row).findOne();
     }

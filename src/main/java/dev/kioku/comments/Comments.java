@@ -227,6 +227,74 @@ public final class Comments {
         return c;
     }
 
+    /**
+     * Ids for imported comments, handed out before the rows are saved so replies can name their parent and the rows
+     * go to the database in batches. On SQLite the import's transaction holds the only write lock, so ids simply
+     * continue from the highest ever used; on PostgreSQL they come from the identity sequence in blocks.
+     */
+    public final class ImportIds {
+        private final Handle h;
+        private final boolean sqlite;
+        private long next;
+        private final java.util.ArrayDeque<Long> reserved = new java.util.ArrayDeque<>();
+
+        private ImportIds(Handle h) {
+            this.h = h;
+            try {
+                this.sqlite = !"PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (sqlite) next = store.highestIdSqlite(h) + 1;
+        }
+
+        public long next() {
+            if (sqlite) return next++;
+            if (reserved.isEmpty()) reserved.addAll(store.nextIdsPostgres(h, 1000));
+            return reserved.removeFirst();
+        }
+    }
+
+    /** Ids for the comments an import saves inside {@code h} (see {@link ImportIds}). */
+    public ImportIds importIds(Handle h) {
+        return new ImportIds(h);
+    }
+
+    /**
+     * Saves imported comments inside the importer's transaction {@code h}, in one batch and in list order (a parent
+     * before its replies), each with the id {@link ImportIds} gave it and its body rendered by {@link #renderImported}:
+     * no checks, no mail, no event (the importer publishes one after commit).
+     */
+    public void insertImported(Handle h, List<Long> ids, List<ImportedComment> list, List<String> bodiesHtml) {
+        List<CommentStore.Row> rows = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            ImportedComment c = list.get(i);
+            rows.add(new CommentStore.Row(c.postId(), c.parentId(), c.depth(), c.status(), c.name(), c.email(), c.url(), null,
+                    c.bodyMd(), bodiesHtml.get(i), c.ip(), "", null, null, c.at()));
+        }
+        store.insertBatch(h, ids, rows);
+    }
+
+    /** A comment body rendered as readers' comments are (importers render on several threads before they save). */
+    public String renderImported(String bodyMd) {
+        return markdown.render(bodyMd);
+    }
+
+    /**
+     * Raises Settings → Discussion → reply depth to {@code levels} (at most the form's 10) when it is lower, so
+     * imported threads can be answered at every level they have.
+     *
+     * @return the depth now in force
+     */
+    public int fitThreadDepth(int levels) {
+        DiscussionSettings s = settings;
+        int wanted = Math.min(10, levels);
+        if (s.threadDepth() >= wanted) return s.threadDepth();
+        saveSettings(new DiscussionSettings(s.moderation(), s.closeAfterDays(), wanted, s.perPage(), s.maxLinks(), s.blockedWords(),
+                s.blockedEmails(), s.blockedIps(), s.gravatar(), s.notifyAuthor(), s.akismetKey(), s.akismetEndpoint()));
+        return wanted;
+    }
+
     // ---- reading
 
     /** The approved comments of a post, oldest first; empty when none. */

@@ -38,6 +38,26 @@ final class PostStore {
                 """).bindMap(draftParams(d, slug, r)).bind("now", now).mapTo(Long.class).one();
     }
 
+    long insertImported(Handle h, ImportedPost p, String slug, Rendered r) {
+        return h.createQuery("""
+                insert into posts (kind, title, slug, body_md, body_html, excerpt, words, status, published_at, created_at,
+                                   updated_at, author_id, featured_media_id, comments_open, custom_excerpt)
+                values (:kind, :title, :slug, :md, :html, :excerpt, :words, :status, :published, :created, :updated,
+                        :author, :featured, :comments, :customExcerpt)
+                returning id
+                """).bind("kind", p.kind().sql()).bind("title", p.title()).bind("slug", slug).bind("md", p.bodyMd())
+                .bind("html", r.html()).bind("excerpt", p.excerpt() != null ? p.excerpt() : r.excerpt())
+                .bind("words", r.words()).bind("status", p.status().sql()).bind("published", p.publishedAt())
+                .bind("created", p.createdAt()).bind("updated", p.updatedAt() == null ? p.createdAt() : p.updatedAt())
+                .bind("author", p.authorId()).bind("featured", p.featuredMediaId()).bind("comments", p.commentsOpen())
+                .bind("customExcerpt", p.excerpt()).mapTo(Long.class).one();
+    }
+
+    /** Every slug in use by a post or page. */
+    java.util.Set<String> allSlugs(Handle h) {
+        return new java.util.HashSet<>(h.createQuery("select slug from posts").mapTo(String.class).list());
+    }
+
     void update(Handle h, long id, PostDraft d, String slug, Rendered r, Instant now) {
         h.createUpdate("""
                 update posts set title = :title, slug = :slug, body_md = :md, body_html = :html, excerpt = :excerpt,

@@ -272,6 +272,79 @@ public final class Posts {
         return ids;
     }
 
+    // ---- imports
+
+    /**
+     * Saves a post or page brought over from another blog inside the importer's transaction {@code h}: rendered,
+     * with its own dates, status and tags and a first revision. Unlike the editor's writes it tells no
+     * {@link PostListener} (an import sends no mail and no webmentions) and publishes no event: the importer
+     * publishes one for the whole import after commit.
+     *
+     * @return the new post's id and slug (the wanted one, or with a {@code -2}… suffix when it was taken)
+     */
+    public Saved insertImported(Handle h, ImportedPost p, Rendered rendered, ImportSession session) {
+        String wanted = p.slug() == null || p.slug().isBlank() ? p.title() : p.slug();
+        String slug = session.freeSlugs.remove(wanted) ? wanted : uniqueSlug(h, p.kind(), wanted, 0);
+        long id = store.insertImported(h, p, slug, rendered);
+        for (var tag : p.tags().entrySet()) {
+            long tagId = session.tagIds.computeIfAbsent(tag.getKey(), k -> store.ensureTag(h, k, tag.getValue()));
+            h.createUpdate("insert into post_tags (post_id, tag_id) values (:post, :tag) on conflict do nothing")
+                    .bind("post", id).bind("tag", tagId).execute();
+        }
+        revisions.insert(h, id, Revision.Reason.SAVE, p.title(), slug, p.bodyMd(), p.excerpt(), List.copyOf(p.tags().values()),
+                p.authorId(), p.updatedAt() == null ? p.createdAt() : p.updatedAt());
+        return new Saved(id, slug);
+    }
+
+    /**
+     * What one import's transaction has learnt, so each post costs few statements: slugs it checked free (and no
+     * one else can take while it holds the write lock), and tag ids.
+     */
+    public static final class ImportSession {
+        private final Set<String> freeSlugs = new HashSet<>();
+        private final Map<String, Long> tagIds = new java.util.HashMap<>();
+
+        /** Marks a slug as checked free (see {@link #plannedSlug}); the post that asks for it first gets it unchecked. */
+        public void slugIsFree(String slug) {
+            freeSlugs.add(slug);
+        }
+    }
+
+    /** Adds old addresses (paths, or {@code /?p=123}) of imported posts in one batch, inside {@code h}. */
+    public void addImportedRedirects(Handle h, Map<String, Long> fromPathToPostId) {
+        if (fromPathToPostId.isEmpty()) return;
+        var batch = h.prepareBatch("""
+                insert into redirects (from_path, post_id) values (:path, :id)
+                on conflict (from_path) do update set post_id = excluded.post_id""");
+        fromPathToPostId.forEach((path, id) -> batch.bind("path", path).bind("id", id).add());
+        batch.execute();
+    }
+
+    /** An imported post's id and the slug it got. */
+    public record Saved(long id, String slug) {
+    }
+
+    /** Renders Markdown as a post's body (for importers, which render before their transaction). */
+    public Rendered render(String bodyMd) {
+        return markdown.render(bodyMd);
+    }
+
+    /** Every slug posts and pages use now (importers plan new addresses with it). */
+    public Set<String> slugsInUse() {
+        return jdbi.withHandle(store::allSlugs);
+    }
+
+    /** The slug a post or page would get for {@code wanted} when none of {@code planned} is free either. */
+    public static String plannedSlug(String wanted, Kind kind, java.util.function.Predicate<String> taken) {
+        return Slugs.unique(wanted, kind == Kind.PAGE ? "page" : "post", slug ->
+                TopLevelNames.isReserved(slug) || TopLevelNames.isNumber(slug) || taken.test(slug));
+    }
+
+    /** A post's address in the Day and name style, which every other style redirects to from its own. */
+    public static String datedPath(String slug, Instant at, ZoneId zone) {
+        return PermalinkStyle.DAY_AND_NAME.path(0, slug, at.atZone(zone), false);
+    }
+
     // ---- revisions
 
     /** A post's revisions, newest first, at most {@code limit}; empty for an unknown post. */

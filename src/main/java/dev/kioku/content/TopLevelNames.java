@@ -11,7 +11,7 @@ final class TopLevelNames {
     static final Set<String> RESERVED = Set.of("admin", "assets", "media", "tag", "author", "series", "page", "feed",
             "comments", "readers", "subscribe", "search", "avatars", "preview", "setup", "webmention", PermalinkStyle.ARCHIVES, "sitemap", "login", "api",
             "wp-admin", "wp-content", "wp-includes", "wp-json", "wp-login.php", "xmlrpc.php", "sitemap.xml",
-            "robots.txt", "favicon.ico", "oembed", "embed");
+            "robots.txt", "favicon.ico", "oembed", "embed", "index.php");
 
     private TopLevelNames() {
     }

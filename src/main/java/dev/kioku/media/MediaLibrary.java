@@ -72,6 +72,22 @@ public final class MediaLibrary implements ImageSizes {
      * @throws IllegalArgumentException with a sentence for the writer when the file is refused
      */
     public Media upload(String uploadedName, byte[] bytes, long uploadedBy) {
+        return store(uploadedName, bytes, "", "", uploadedBy);
+    }
+
+    /**
+     * Stores an image brought over from another blog like an upload, with its alt text and caption and no uploader.
+     *
+     * @throws IllegalArgumentException with a sentence when the file is refused (not an image, too large)
+     */
+    public Media importImage(String originalName, byte[] bytes, String alt, String caption) {
+        String a = oneLine(alt);
+        String c = oneLine(caption);
+        return store(originalName, bytes, a.length() > MAX_ALT ? a.substring(0, MAX_ALT) : a,
+                c.length() > MAX_CAPTION ? c.substring(0, MAX_CAPTION) : c, null);
+    }
+
+    private Media store(String uploadedName, byte[] bytes, String alt, String caption, Long uploadedBy) {
         if (bytes != null && bytes.length > MAX_BYTES) throw new IllegalArgumentException(tooLarge(bytes.length));
         decoding.acquireUninterruptibly();
         try {
@@ -82,7 +98,7 @@ public final class MediaLibrary implements ImageSizes {
             String name = freeName(folder, FileNames.stem(uploadedName), image.format().extension);
             String originalName = uploadedName == null ? "" : uploadedName.strip();
             var row = new MediaStore.NewImage("/media/" + folder + "/" + name, image.format().mime, image.width(), image.height(),
-                    image.bytes().length, "", "", originalName.length() > 255 ? originalName.substring(0, 255) : originalName, uploadedBy);
+                    image.bytes().length, alt, caption, originalName.length() > 255 ? originalName.substring(0, 255) : originalName, uploadedBy);
             return store(row, image.bytes(), renditions, copies, false);
         } finally {
             decoding.release();

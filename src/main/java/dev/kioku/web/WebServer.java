@@ -55,6 +55,8 @@ public final class WebServer {
             cfg.routes.before(WebServer::headers);
             cfg.routes.before(WebServer::sizeLimit);
             cfg.routes.before(WebServer::slashRedirect);
+            cfg.routes.before("/", ctx -> oldQueryAddress(ctx, redirects));
+            cfg.routes.before("/index.php", ctx -> oldQueryAddress(ctx, redirects));
             assets.register(cfg.routes, responses);
             PublicPages pages = new PublicPages(cfg.routes, cache, responses, clock);
             for (Routes feature : features) feature.register(pages);
@@ -150,6 +152,24 @@ public final class WebServer {
         if (path.substring(path.lastIndexOf('/') + 1).contains(".")) return;
         String query = ctx.queryString();
         throw new Redirect(Paths.decode(path) + "/" + (query == null ? "" : "?" + query));
+    }
+
+    private static final java.util.regex.Pattern OLD_QUERY = java.util.regex.Pattern.compile(
+            "(?:^|&)(p|page_id|attachment_id|cat|tag)=([^&]{1,200})");
+
+    /**
+     * WordPress's plain addresses ({@code /?p=123}, {@code /?page_id=2}, {@code /?attachment_id=5}, {@code /?cat=3},
+     * {@code /?tag=x}) answer 301 to their new home when an import left one; any other query on the home page is
+     * ignored as before.
+     */
+    private static void oldQueryAddress(Context ctx, Function<String, Optional<String>> redirects) {
+        String method = ctx.method().name();
+        String query = ctx.queryString();
+        if (query == null || !(method.equals("GET") || method.equals("HEAD"))) return;
+        java.util.regex.Matcher m = OLD_QUERY.matcher(query);
+        if (!m.find()) return;
+        Optional<String> moved = redirects.apply("/?" + m.group(1) + "=" + Paths.decode(m.group(2)));
+        if (moved.isPresent()) throw new Redirect(moved.get());
     }
 
     private static void notFound(Context ctx, IntFunction<byte[]> errorPage, Function<String, Optional<String>> redirects) {
