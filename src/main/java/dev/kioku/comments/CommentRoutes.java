@@ -250,7 +250,7 @@ public final class CommentRoutes implements Routes {
         String postUrl = s.absolute(permalinks.apply(post));
         return new Feed.Item(Feeds.commentId(s.base(), post.id(), c.id()), postUrl + "#comment-" + c.id(),
                 "Comment on " + post.title() + " by " + c.authorName(), Feeds.absoluteHtml(c.bodyHtml(), postUrl), null,
-                c.createdAt(), c.updatedAt(), new Feed.Person(c.authorName(), c.authorUrl()), List.of(), null);
+                c.createdAt(), c.updatedAt(), new Feed.Person(c.authorName(), CommentRows.webAddress(c.authorUrl())), List.of(), null);
     }
 
     private static Instant updated(List<Feed.Item> items, Instant whenEmpty) {

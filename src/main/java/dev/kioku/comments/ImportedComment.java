@@ -15,7 +15,7 @@ public record ImportedComment(long postId, Long parentId, int depth, CommentStat
         if (status == null || at == null) throw new IllegalArgumentException("status and time are required");
         name = name == null || name.isBlank() ? "Anonymous" : name.strip();
         email = email == null ? "" : email.strip();
-        url = url == null || url.isBlank() ? null : url.strip();
+        url = CommentRows.webAddress(url == null || url.isBlank() ? null : url.strip()); // only http(s) addresses are kept, as for typed ones
         ip = ip == null ? "" : ip.strip();
     }
 }

@@ -508,7 +508,6 @@ public final class Posts {
         return jdbi.withHandle(h -> store.imageUses(h, mediaId, path));
     }
 
-    /** A post or page showing an image; {@code featured} when as its featured image, else in its text. */
     /**
      * Public posts (or pages) for the sitemap, oldest first, without their text.
      *
@@ -546,6 +545,7 @@ public final class Posts {
     public record InUse<T>(T value, Instant lastChange) {
     }
 
+    /** A post or page showing an image; {@code featured} when as its featured image, else in its text. */
     public record ImageUse(long postId, Kind kind, String title, boolean featured) {
     }
 

@@ -107,6 +107,8 @@ public final class PostFeeds implements Routes {
         Series found = series.bySlug(slug).orElseThrow(() -> new NotFound("series " + slug));
         Site s = site.site();
         keys.add(found.key());
+        // every part, drafts and scheduled ones too: publishing a part already in the series changes only its own key
+        keys.addAll(series.view(found).keys());
         List<Post> list = series.publishedParts(found).stream().limit(s.settings().feedItems()).toList();
         return feed(s, title(s, found), found.url(), "Parts of the series " + found.title(), list, keys);
     }

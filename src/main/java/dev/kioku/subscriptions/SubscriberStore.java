@@ -42,10 +42,12 @@ final class SubscriberStore {
     }
 
     /** A new pending address; returns its id. */
-    long insertPending(Handle h, String email, String source, Instant now) {
+    /** @return the new row's id, or empty when the address was added meanwhile (by a request at the same moment) */
+    Optional<Long> insertPending(Handle h, String email, String source, Instant now) {
         return h.createQuery("""
                 insert into subscribers (email, status, source, created_at) values (:email, 'pending', :source, :now)
-                returning id""").bind("email", email).bind("source", source).bind("now", now).mapTo(Long.class).one();
+                on conflict do nothing
+                returning id""").bind("email", email).bind("source", source).bind("now", now).mapTo(Long.class).findOne();
     }
 
     /** Remembers what the address asked for, to take effect when it confirms. */
@@ -105,7 +107,7 @@ final class SubscriberStore {
 
     private static final String COLUMNS = """
             select s.id, s.email, s.status, s.source, s.created_at, s.confirmed_at,
-                   (s.all_posts_since is not null or s.all_posts_requested) as all_posts
+                   (s.all_posts_since is not null) as all_posts
             from subscribers s
             """;
 

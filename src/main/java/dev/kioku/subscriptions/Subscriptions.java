@@ -4,6 +4,7 @@ import dev.kioku.content.Kind;
 import dev.kioku.content.Post;
 import dev.kioku.content.PostListener;
 import dev.kioku.content.Posts;
+import dev.kioku.content.Status;
 import dev.kioku.jobs.Job;
 import dev.kioku.mail.Mail;
 import dev.kioku.mail.Outbox;
@@ -151,7 +152,10 @@ public final class Subscriptions {
     private void request(Handle h, String email, Long seriesId, String source) {
         Instant now = clock.instant();
         Optional<SubscriberStore.Row> known = store.byEmail(h, email);
-        long id = known.isPresent() ? known.get().id() : store.insertPending(h, email, source, now);
+        Optional<Long> added = known.isPresent() ? Optional.empty() : store.insertPending(h, email, source, now);
+        // a unique-key clash (the same address asked twice at once) must not fail the request, nor a comment holding it
+        if (known.isEmpty() && added.isEmpty()) known = store.byEmail(h, email);
+        long id = known.isPresent() ? known.get().id() : added.orElseThrow();
         if (known.isPresent() && store.alreadyGets(h, id, seriesId)) return;
         store.want(h, id, seriesId);
         if (known.isPresent() && known.get().confirmSentAt() != null && known.get().confirmSentAt().isAfter(now.minus(RESEND_AFTER))) {
@@ -222,7 +226,9 @@ public final class Subscriptions {
         return (h, before, after) -> {
             if (after.kind() != Kind.POST || !after.isPublic() || before.isPublic()) return;
             Instant now = clock.instant();
-            boolean backdated = after.publishedAt() != null && after.publishedAt().isBefore(now.minus(BACKDATED));
+            // a scheduled post published late (the server was down) is news all the same; only a back-dated one is not
+            boolean backdated = before.status() != Status.SCHEDULED && after.publishedAt() != null
+                    && after.publishedAt().isBefore(now.minus(BACKDATED));
             mailings.open(h, after.id(), backdated, now);
         };
     }
@@ -269,16 +275,14 @@ public final class Subscriptions {
                     for (MailingStore.Recipient r : batch) {
                         String token = Tokens.random(24);
                         if (!mailings.deliver(h, m.postId(), r.id(), Tokens.sha256(token), now)) continue;
-                        Mail mail;
-                        try {
-                            mail = mails.post(r.email(), siteTitle.get(), post, url, inSeries, !r.allPosts(),
-                                    base() + "/subscribe/unsubscribe/" + token + "/");
-                        } catch (IllegalArgumentException e) {
+                        if (!Mail.isAddress(r.email())) {
                             // stays in the ledger: an address mail cannot use would otherwise stop the mailing for good
                             LOG.warn("post {}: subscriber {} not mailed, the address is not usable", m.postId(), r.id());
                             continue;
                         }
-                        queue.enqueue(h, mail);
+                        // any other failure building the mail rolls the whole batch back, so nobody is in the ledger without a mail
+                        queue.enqueue(h, mails.post(r.email(), siteTitle.get(), post, url, inSeries, !r.allPosts(),
+                                base() + "/subscribe/unsubscribe/" + token + "/"));
                         done[0]++;
                     }
                     return true;

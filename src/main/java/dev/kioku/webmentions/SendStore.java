@@ -21,15 +21,12 @@ final class SendStore {
 
     /** Queues a post; queued again before the job came, it is looked at once, as a back-dated one only if both were. */
     void queue(Handle h, long postId, boolean baseline, Instant now) {
-        Optional<Boolean> was = h.createQuery("select baseline from webmention_send_queue where post_id = :post")
-                .bind("post", postId).mapTo(Boolean.class).findOne();
-        if (was.isPresent()) {
-            h.createUpdate("update webmention_send_queue set baseline = :baseline, queued_at = :now where post_id = :post")
-                    .bind("post", postId).bind("baseline", was.get() && baseline).bind("now", now).execute();
-        } else {
-            h.createUpdate("insert into webmention_send_queue (post_id, baseline, queued_at) values (:post, :baseline, :now)")
-                    .bind("post", postId).bind("baseline", baseline).bind("now", now).execute();
-        }
+        // one statement: a job that takes the row between a read and a write here would otherwise lose this change
+        h.createUpdate("""
+                insert into webmention_send_queue (post_id, baseline, queued_at) values (:post, :baseline, :now)
+                on conflict (post_id) do update set baseline = webmention_send_queue.baseline and excluded.baseline,
+                                                    queued_at = excluded.queued_at""")
+                .bind("post", postId).bind("baseline", baseline).bind("now", now).execute();
     }
 
     List<Queued> queued(Handle h, int limit) {

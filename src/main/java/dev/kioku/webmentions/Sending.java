@@ -2,6 +2,7 @@ package dev.kioku.webmentions;
 
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
+import dev.kioku.content.Status;
 import dev.kioku.net.BlockedAddress;
 import dev.kioku.net.HttpFetcher;
 import java.io.IOException;
@@ -65,7 +66,9 @@ final class Sending {
         if (!wasPublic && !isPublic) return;
         if (wasPublic && isPublic && before.bodyHtml().equals(after.bodyHtml())) return;
         Instant now = clock.instant();
-        boolean backdated = isPublic && !wasPublic && after.publishedAt().isBefore(now.minus(BACKDATED));
+        // a scheduled post published late (the server was down) is news all the same; only a back-dated one is not
+        boolean backdated = isPublic && !wasPublic && before.status() != Status.SCHEDULED
+                && after.publishedAt().isBefore(now.minus(BACKDATED));
         store.queue(h, after.id(), backdated, now);
     }
 

@@ -111,8 +111,15 @@ public final class Webmentions {
             case QUEUED -> "Queued: the source will be checked shortly.";
             case PENDING, SPAM -> "Verified: the source links to the post. It is shown once the site's owner approves it.";
             case APPROVED -> "Verified and published.";
-            case FAILED -> "Not accepted: " + (m.reason() == null ? "the source could not be verified." : m.reason() + ".");
+            // the detail (a refused address, a network error) is for the admin: a sender could probe hosts with it
+            case FAILED -> "Not accepted: the source could not be fetched, or does not link to the post.";
         });
+    }
+
+    /** True when what a page would show of {@code m} differs from {@code e}. */
+    private static boolean changed(Mention m, SourcePage.Entry e) {
+        return m.kind() != e.kind() || !java.util.Objects.equals(m.authorName(), e.authorName())
+                || !java.util.Objects.equals(m.authorUrl(), e.authorUrl()) || !java.util.Objects.equals(m.content(), e.content());
     }
 
     /** Verifies every mention whose check is due (by the injected clock); tests call it after moving the clock. */
@@ -131,9 +138,11 @@ public final class Webmentions {
         int attempts = m.attempts() + 1;
         boolean shown = jdbi.inTransaction(h -> switch (outcome) {
             case Verification.Verified v -> {
-                MentionStatus to = m.status().verified() ? m.status() : MentionStatus.PENDING;
+                // an approved mention whose words or author changed goes back to the moderator: approval was of what they read
+                MentionStatus to = !m.status().verified() || (m.status() == MentionStatus.APPROVED && changed(m, v.entry()))
+                        ? MentionStatus.PENDING : m.status();
                 store.verified(h, m.id(), to, v.entry(), now);
-                yield to == MentionStatus.APPROVED;
+                yield m.status() == MentionStatus.APPROVED;
             }
             case Verification.NotLinking n -> {
                 if (m.status().verified()) store.delete(h, m.id());

@@ -123,4 +123,28 @@ class ImportCommandTest {
         assertEquals(2, run.exit(), run::toString);
         assertEquals(List.of("kioku: no such file: " + missing), run.errLines());
     }
+
+    @Test
+    void an_attachment_path_that_leaves_the_media_folder_is_not_read() throws IOException {
+        Path media = Files.createDirectories(dir.resolve("uploads"));
+        Files.write(dir.resolve("secret.png"), dev.kioku.testing.TestImages.png(20, 20));
+        Files.write(media.resolve("inside.png"), dev.kioku.testing.TestImages.png(20, 20));
+        String item = """
+                <item><title>%s</title><wp:post_id>%d</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+                <wp:attachment_url>https://old.example/wp-content/uploads/%s</wp:attachment_url>
+                <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>%s</wp:meta_value></wp:postmeta></item>
+                """;
+        Path export = Files.writeString(dir.resolve("export.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old</title>
+                <link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+                """ + item.formatted("up", 1, "x.png", "../secret.png") + item.formatted("abs", 2, "y.png", dir.resolve("secret.png"))
+                + item.formatted("ok", 3, "inside.png", "inside.png") + "</channel></rss>\n");
+
+        CommandRun run = importing(export.toString(), "--media", media.toString());
+
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals(1, count("select count(*) from media"), "only the file inside the media folder: " + run);
+        assertTrue(run.out().contains("file missing from the media folder (../secret.png)"), run::toString);
+    }
 }

@@ -378,13 +378,22 @@ class FeedsTest {
         }
         blog.app.series().addPost(series.id(), draft.id());
         assertEquals("Fresh news", rome(series.url() + "feed/", FeedFormat.RSS).getEntries().getFirst().getTitle());
+
+        // a part already in the series when it is published shows in the series' feed at once (it was cached without it)
+        Post part = posts.create(PostDraft.post("Next part", "Soon.", aiko.id(), List.of()));
+        blog.app.series().addPost(series.id(), part.id());
+        assertEquals("Fresh news", rome(series.url() + "feed/", FeedFormat.RSS).getEntries().getFirst().getTitle());
+        posts.publish(part.id(), null);
+        assertEquals("Next part", rome(series.url() + "feed/", FeedFormat.RSS).getEntries().getFirst().getTitle());
     }
 
     // ---- autodiscovery
 
+    /** The feeds a page announces (its other alternates, such as oEmbed discovery, are left out). */
     private List<String> alternates(String path) {
         Document page = blog.page(path);
-        return page.select("link[rel=alternate]").stream().map(l -> l.attr("type") + " " + l.attr("href")).toList();
+        return page.select("link[rel=alternate]").stream().filter(l -> !l.attr("type").contains("oembed"))
+                .map(l -> l.attr("type") + " " + l.attr("href")).toList();
     }
 
     private List<String> three(String feedUrl) {

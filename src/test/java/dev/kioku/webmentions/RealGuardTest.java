@@ -1,6 +1,7 @@
 package dev.kioku.webmentions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kioku.content.Post;
@@ -69,8 +70,18 @@ class RealGuardTest {
         remote.html("/reply/", "<a href=\"" + blog.url(blog.app.site().settings().permalink(post)) + "\">hi</a>");
         List<String> sources = List.of("http://127.0.0.1:" + port + "/reply/", "http://localhost:" + port + "/reply/",
                 "http://[::1]:" + port + "/reply/", "http://10.0.0.7/reply/", "http://169.254.169.254/latest/meta-data/");
-        for (String source : sources) assertEquals(202, send(source).status(), source);
+        List<String> statusPages = sources.stream().map(source -> {
+            TestBlog.Response r = send(source);
+            assertEquals(202, r.status(), source);
+            return URI.create(r.header("Location")).getPath();
+        }).toList();
         blog.app.webmentions().verifyDue();
+        for (String page : statusPages) {
+            String status = blog.get(page).text();
+            assertTrue(status.startsWith("Not accepted"), status);
+            assertFalse(status.contains("private") || status.contains("loopback") || status.contains("link-local"),
+                    "the sender learns nothing of our network: " + status);
+        }
         assertEquals(List.of(), remote.fetched());
         var failed = blog.app.database().jdbi().withHandle(h -> h.createQuery("select source, status, reason from webmentions order by id")
                 .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list());

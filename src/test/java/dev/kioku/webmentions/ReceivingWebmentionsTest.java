@@ -198,6 +198,21 @@ class ReceivingWebmentionsTest {
     }
 
     @Test
+    void anApprovedMentionWhoseWordsChangeGoesBackToTheModerator() {
+        remote.html("/replies/4/", reply(target, "Ann Lee", "Lovely post."));
+        send(remote.url("/replies/4/"), target);
+        blog.app.webmentions().verifyDue();
+        approveAll();
+        assertTrue(mentions().text().contains("Lovely post."));
+
+        remote.html("/replies/4/", reply(target, "Ann Lee", "Cheap pills at pills.example"));
+        send(remote.url("/replies/4/"), target);
+        blog.app.webmentions().verifyDue();
+        assertEquals("Cheap pills at pills.example", only().content(), "held again, with the new words, for the moderator");
+        assertNull(mentions(), "nothing unapproved under the post");
+    }
+
+    @Test
     void anOldAddressOfThePostIsAcceptedAsTarget() {
         String oldUrl = target;
         blog.app.posts().update(post.id(), new PostDraft(post.kind(), post.title(), "on-rain-again", post.bodyMd(), post.authorId(),
