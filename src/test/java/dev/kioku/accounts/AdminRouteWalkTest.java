@@ -91,7 +91,7 @@ class AdminRouteWalkTest {
         if (path.startsWith("/admin/settings") || path.startsWith("/admin/users") || path.startsWith("/admin/comments/settings")
                 || path.startsWith("/admin/readers")) return true;
         if (role == Role.EDITOR) return false;
-        if (path.startsWith("/admin/series") || path.startsWith("/admin/pages")) return true;
+        if (path.startsWith("/admin/series") || path.startsWith("/admin/pages") || path.startsWith("/admin/subscribers")) return true;
         if (path.startsWith("/admin/posts/" + ownersPost.id())) return true;
         return role == Role.CONTRIBUTOR && (path.startsWith("/admin/media") || path.startsWith("/admin/comments")
                 || path.startsWith("/admin/webmentions"));
