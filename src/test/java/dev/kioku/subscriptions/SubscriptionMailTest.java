@@ -258,4 +258,16 @@ class SubscriptionMailTest {
         inbox.publishMail();
         assertEquals("Planned", inbox.to("ann@example.org").get(1).getSubject());
     }
+
+    @Test
+    void a_scheduled_post_published_days_late_because_the_blog_was_down_is_still_mailed() throws Exception {
+        inbox.subscribeAndConfirm("ann@example.org", null);
+        Post later = draft("Due on Saturday", "Later.");
+        blog.app.posts().publish(later.id(), TestBlog.START.plus(Duration.ofDays(1)));
+
+        blog.clock.advance(Duration.ofDays(3));
+        blog.app.publisher().publishDue();
+        inbox.publishMail();
+        assertEquals("Due on Saturday", inbox.to("ann@example.org").getLast().getSubject());
+    }
 }
