@@ -487,10 +487,33 @@ public final class Posts {
         return jdbi.withHandle(store::countAll) == 0;
     }
 
-    /** Where an old URL of a post now lives, if that post is public. */
+    private static final java.util.regex.Pattern QUERY_ID = java.util.regex.Pattern.compile("/\\?p=([1-9]\\d{0,17})");
+
+    /**
+     * Where an old URL of a post now lives, if that post is public. {@code /?p=ID} is an imported post's
+     * WordPress id when an import left one, else a post's or page's own id: feeds name their items so.
+     */
     public Optional<String> redirectFor(String path) {
-        return jdbi.withHandle(h -> store.redirectTarget(h, path).flatMap(id -> store.byId(h, id)))
+        return jdbi.withHandle(h -> store.redirectTarget(h, path).or(() -> {
+                    java.util.regex.Matcher id = QUERY_ID.matcher(path);
+                    return id.matches() ? Optional.of(Long.parseLong(id.group(1))) : Optional.empty();
+                }).flatMap(id -> store.byId(h, id)))
                 .filter(Post::isPublic).map(p -> settings.get().permalink(p));
+    }
+
+    /**
+     * The public post or page whose address is {@code path} now, or was once (an old slug, an imported
+     * permalink); empty for anything else.
+     */
+    public Optional<Post> publicAt(String path) {
+        Optional<Post> moved = jdbi.withHandle(h -> store.redirectTarget(h, path).flatMap(id -> store.byId(h, id)));
+        if (moved.isPresent()) return moved.filter(Post::isPublic);
+        String[] parts = path.split("/");
+        if (parts.length == 0 || !path.endsWith("/")) return Optional.empty();
+        String slug = parts[parts.length - 1];
+        SiteSettings s = settings.get();
+        return publicBySlug(Kind.POST, slug).filter(p -> s.permalink(p).equals(path))
+                .or(() -> publicBySlug(Kind.PAGE, slug).filter(p -> s.permalink(p).equals(path)));
     }
 
     /** A public post by id (the Numeric permalink style), or empty. */

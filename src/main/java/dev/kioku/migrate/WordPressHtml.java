@@ -34,6 +34,8 @@ final class WordPressHtml {
     private static final Set<String> INLINE_KEPT = Set.of("sup", "sub", "kbd", "mark", "del", "s");
     private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]+;");
     private static final Pattern ORDERED = Pattern.compile("^(\\d{1,9})([.)])(\\s|$)");
+    private static final Pattern HARD_BREAK_START = Pattern.compile("^(?:\\s*\\\\\n)+");
+    private static final Pattern HARD_BREAK_END = Pattern.compile("(?:\\\\\n\\s*)+$");
     private static final Set<String> PLAYERS = Set.of("audio", "video", "iframe", "embed", "object");
 
     /** The Markdown and what was changed on the way (for the import summary). */
@@ -43,6 +45,8 @@ final class WordPressHtml {
     private final UnaryOperator<String> urls;
     private final Shortcodes.Gallery gallery;
     private final List<String> notes = new ArrayList<>();
+    /** The level of the last heading written; the page's title is the level-1 heading above the text. */
+    private int lastHeading = 1;
 
     /**
      * @param urls    rewrites a link or image address (old site → new site); returns it unchanged when not ours
@@ -128,7 +132,12 @@ final class WordPressHtml {
             case "p" -> paragraph(e, out, indent);
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 String text = inlineOf(e).replace("\n", " ").strip();
-                if (!text.isEmpty()) out.append(indent).append("#".repeat(name.charAt(1) - '0')).append(' ').append(text).append("\n\n");
+                if (text.isEmpty()) return;
+                // a skipped level (an <h3> right under the title) is invalid HTML: it goes up to the next level
+                int level = Math.min(name.charAt(1) - '0', lastHeading + 1);
+                if (level != name.charAt(1) - '0') notes.add("heading levels moved up so that none is skipped");
+                lastHeading = level;
+                out.append(indent).append("#".repeat(level)).append(' ').append(text).append("\n\n");
             }
             case "ul", "ol" -> list(e, out, indent, name.equals("ol"));
             case "blockquote" -> {
@@ -304,6 +313,10 @@ final class WordPressHtml {
     }
 
     private static void wrap(StringBuilder out, String marker, String inner) {
+        // a line break at either end of emphasis (<cite>Name<br></cite>) would leave a backslash before the
+        // closing tag, escaping it: it becomes a space
+        inner = HARD_BREAK_START.matcher(inner).replaceFirst(" ");
+        inner = HARD_BREAK_END.matcher(inner).replaceFirst(" ");
         String trimmed = inner.strip();
         if (trimmed.isEmpty()) {
             out.append(inner);

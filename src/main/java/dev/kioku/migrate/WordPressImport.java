@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -165,9 +167,40 @@ public final class WordPressImport {
         return org.jsoup.Jsoup.parse(html).text().strip();
     }
 
-    /** Where an old address with a fixed new home (a category, an attachment page) now lives, or empty. */
+    /** {@code BASE/feed/}, {@code BASE/feed/rss2/}, {@code …/rss/}, {@code …/rdf/}, {@code …/atom/}. */
+    private static final Pattern FEED = Pattern.compile("^(/.*?)feed/(?:(rss2|rss|rdf|atom)/)?$");
+    /** {@code /category/parent/child/}: WordPress's address of a category below another one. */
+    private static final Pattern NESTED_CATEGORY = Pattern.compile("^/category/(?:[^/]+/)+([^/]+)/$");
+    /** WordPress's {@code /?feed=rss2} and its other names for the site's feeds. */
+    private static final Map<String, String> QUERY_FEEDS = Map.of("/?feed=rss2", "/feed/", "/?feed=rss", "/feed/",
+            "/?feed=rdf", "/feed/", "/?feed=atom", "/feed/atom/", "/?feed=comments-rss2", "/comments/feed/",
+            "/?feed=comments-atom", "/comments/feed/atom/");
+
+    /**
+     * Where an old WordPress address now lives, or empty: one an import left with a fixed new home (a category,
+     * an attachment page), a nested category's address, and WordPress's feed addresses: {@code /feed/rss2/} (and
+     * {@code rss}, {@code rdf}) of the site, a tag or a category, {@code /?feed=rss2}, and a post's comment feed
+     * at its old or current address plus {@code feed/}.
+     */
     public Optional<String> redirectFor(String path) {
-        return jdbi.withHandle(h -> store.oldUrl(h, path));
+        Optional<String> stored = jdbi.withHandle(h -> store.oldUrl(h, path));
+        if (stored.isPresent()) return stored;
+        if (QUERY_FEEDS.containsKey(path)) return Optional.of(QUERY_FEEDS.get(path));
+        Matcher nested = NESTED_CATEGORY.matcher(path);
+        if (nested.matches()) {
+            Optional<String> child = jdbi.withHandle(h -> store.oldUrl(h, "/category/" + nested.group(1) + "/"));
+            if (child.isPresent()) return child;
+        }
+        Matcher feed = FEED.matcher(path);
+        if (!feed.matches()) return Optional.empty();
+        String base = feed.group(1);
+        String suffix = "atom".equals(feed.group(2)) ? "feed/atom/" : "feed/";
+        Optional<String> post = posts.publicAt(base).map(p -> "/comments/" + p.id() + "/" + suffix);
+        if (post.isPresent()) return post;
+        Optional<String> moved = base.equals("/") ? Optional.empty() : redirectFor(base).filter(to -> to.startsWith("/tag/"));
+        if (moved.isPresent()) return moved.map(to -> to + suffix);
+        String same = base + suffix;
+        return same.equals(path) ? Optional.empty() : Optional.of(same);
     }
 
     Jdbi jdbi() {

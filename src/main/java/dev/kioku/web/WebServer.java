@@ -155,11 +155,11 @@ public final class WebServer {
     }
 
     private static final java.util.regex.Pattern OLD_QUERY = java.util.regex.Pattern.compile(
-            "(?:^|&)(p|page_id|attachment_id|cat|tag)=([^&]{1,200})");
+            "(?:^|&)(p|page_id|attachment_id|cat|tag|feed)=([^&]{1,200})");
 
     /**
      * WordPress's plain addresses ({@code /?p=123}, {@code /?page_id=2}, {@code /?attachment_id=5}, {@code /?cat=3},
-     * {@code /?tag=x}) answer 301 to their new home when an import left one; any other query on the home page is
+     * {@code /?tag=x}, {@code /?feed=rss2}) answer 301 to their new home when an import left one; any other query on the home page is
      * ignored as before.
      */
     private static void oldQueryAddress(Context ctx, Function<String, Optional<String>> redirects) {

@@ -56,6 +56,19 @@ final class RunningJar implements AutoCloseable {
         if (p.waitFor() != 0) throw new IllegalStateException("kioku init failed:\n" + out);
     }
 
+    /** Runs a {@code kioku} command (e.g. {@code import wordpress FILE --data DIR}) to its end; returns its output. */
+    static String command(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("KIOKU_"));
+        Process p = builder.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("kioku " + String.join(" ", args) + " failed:\n" + out);
+        return out;
+    }
+
     private static Path jar() {
         Path jar = Path.of(System.getProperty("kioku.jar", "target/kioku.jar"));
         if (!Files.isRegularFile(jar)) throw new IllegalStateException("build the jar first (mvn package): " + jar);

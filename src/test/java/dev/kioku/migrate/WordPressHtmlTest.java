@@ -96,4 +96,21 @@ class WordPressHtmlTest {
 
         assertEquals("[x](/2020/01/01/x/) ![](/media/a.jpg)", c.markdown());
     }
+
+    @Test
+    void a_line_break_at_the_end_of_a_quote_citation_does_not_swallow_its_closing_tag() {
+        String out = html("<blockquote class=\"wp-block-quote\"><p>Quoted.</p><cite>The Team<br></cite></blockquote>\n\n<p>After.</p>"
+                + "<blockquote><p>More.</p><cite><br><em>Johannes</em><br></cite></blockquote>");
+
+        assertEquals("<blockquote>\n<p>Quoted.</p>\n<p><em>The Team</em></p>\n</blockquote>\n<p>After.</p>\n"
+                + "<blockquote>\n<p>More.</p>\n<p><em><em>Johannes</em></em></p>\n</blockquote>\n", out);
+    }
+
+    @Test
+    void a_heading_that_skips_a_level_under_the_title_moves_up_and_is_reported() {
+        WordPressHtml.Converted c = convert("<h3>Part</h3><p>x</p><h4>Sub</h4><h6>Deep</h6><h2>Next</h2><h1>Top</h1><h3>Again</h3>");
+
+        assertEquals("## Part\n\nx\n\n### Sub\n\n#### Deep\n\n## Next\n\n# Top\n\n## Again", c.markdown());
+        assertEquals(List.of("heading levels moved up so that none is skipped"), c.notes());
+    }
 }
