@@ -1,6 +1,7 @@
 package dev.kioku.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ class DemoBlogIT {
         Map<String, String> pages = new LinkedHashMap<>();
         List<String> assets = new ArrayList<>();
         List<String> feeds = new ArrayList<>();
+        java.util.Set<String> oembeds = new java.util.LinkedHashSet<>();
         try (RunningJar kioku = RunningJar.start(dir.resolve("data"), dir.resolve("kioku.log"))) {
             System.out.println("first 200 after " + kioku.startup.toMillis() + " ms (includes writing the demo blog)");
             Deque<String> queue = new ArrayDeque<>(List.of("/"));
@@ -59,8 +61,9 @@ class DemoBlogIT {
                 Document doc = Jsoup.parse(r.body(), "http://127.0.0.1:" + kioku.port + path);
                 String origin = "http://127.0.0.1:" + kioku.port;
                 for (Element alternate : doc.select("link[rel=alternate][href^=" + origin + "/]")) {
-                    String feed = alternate.attr("href").substring(origin.length());
-                    if (!feeds.contains(feed)) queue.add(feed);
+                    String href = alternate.attr("href").substring(origin.length());
+                    if (alternate.attr("type").contains("oembed")) oembeds.add(href);
+                    else if (!feeds.contains(href)) queue.add(href);
                 }
                 for (Element a : doc.select("a[href^=/], link[href^=/], img[src^=/]")) {
                     String link = a.hasAttr("href") ? a.attr("href") : a.attr("src");
@@ -70,6 +73,16 @@ class DemoBlogIT {
                 }
             }
             for (String asset : assets) assertEquals(200, kioku.get(asset).statusCode(), "GET " + asset);
+            assertFalse(oembeds.isEmpty(), "pages announce oEmbed");
+            for (String oembed : oembeds) {
+                HttpResponse<String> r = kioku.get(oembed);
+                assertEquals(200, r.statusCode(), "GET " + oembed);
+                if (oembed.contains("format=json")) {
+                    assertEquals("1.0", new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("version").asText(), oembed);
+                } else {
+                    assertTrue(r.body().contains("<version>1.0</version>"), oembed);
+                }
+            }
             discovery(kioku, pages);
             HttpResponse<String> missing = kioku.get("/no/such/page/");
             assertEquals(404, missing.statusCode());
