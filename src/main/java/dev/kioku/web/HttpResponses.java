@@ -24,7 +24,20 @@ final class HttpResponses {
         byte[] bytes = gzip ? page.gzip() : page.body();
         if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.header("Content-Length", gzip ? page.gzipLength() : page.bodyLength());
-        if (!"HEAD".equals(ctx.method().name())) ctx.result(bytes);
+        if (!"HEAD".equals(ctx.method().name())) write(ctx, bytes);
+    }
+
+    /**
+     * Hands the body to Jetty in one write. {@code ctx.result(bytes)} would have Javalin copy it 8 KB at a time
+     * through its compression wrapper (a quarter of the time of serving a 70 KB cached page, by JFR). A client that
+     * hung up meanwhile is no error of ours.
+     */
+    private static void write(Context ctx, byte[] bytes) {
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (java.io.IOException clientGone) {
+            // nothing left to tell anyone: the connection is closed
+        }
     }
 
     /** True when the client lists gzip (or {@code *}) without {@code q=0}. */
