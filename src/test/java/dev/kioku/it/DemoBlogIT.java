@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -109,7 +107,7 @@ class DemoBlogIT {
             Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
             files.add(file.toString());
         }
-        String report = validate(files);
+        String report = NuChecker.errors(files);
         assertEquals("", report, "Nu HTML checker errors in " + pages.keySet());
     }
 
@@ -162,17 +160,5 @@ class DemoBlogIT {
         assertEquals(200, sitemap.statusCode());
         assertTrue(sitemap.body().contains(reviewPath + "</loc>"), sitemap.body());
         assertTrue(kioku.get("/robots.txt").body().contains("Sitemap: "), "robots.txt names the sitemap");
-    }
-
-    private static String validate(List<String> files) throws IOException, InterruptedException {
-        Path vnu = Path.of(System.getProperty("kioku.tools", "target/tools"), "node_modules/vnu-jar/build/dist/vnu.jar");
-        assertTrue(Files.isRegularFile(vnu), "the Nu checker is installed by the build (src/test/tools/install-tools.sh): " + vnu);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-jar", vnu.toString(), "--errors-only", "--format", "gnu"));
-        cmd.addAll(files);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        return out.strip();
     }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -82,7 +81,7 @@ class WordPressImportIT {
         List<String> unexplained = new ArrayList<>();
         int accepted = 0;
         Pattern line = Pattern.compile("^\"[^\"]*/(page-\\d+\\.html)\":(\\S+): (?:error|fatal): (.*)$");
-        for (String error : validate(pages.keySet().stream().map(f -> dir.resolve(f).toString()).toList()).lines().toList()) {
+        for (String error : NuChecker.errors(pages.keySet().stream().map(f -> dir.resolve(f).toString()).toList()).lines().toList()) {
             Matcher m = line.matcher(error);
             if (!m.matches()) {
                 unexplained.add(error);
@@ -115,17 +114,5 @@ class WordPressImportIT {
             else paths.add(p);
         }
         return paths;
-    }
-
-    private static String validate(List<String> files) throws IOException, InterruptedException {
-        Path vnu = Path.of(System.getProperty("kioku.tools", "target/tools"), "node_modules/vnu-jar/build/dist/vnu.jar");
-        assertTrue(Files.isRegularFile(vnu), "the Nu checker is installed by the build (src/test/tools/install-tools.sh): " + vnu);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-jar", vnu.toString(), "--errors-only", "--format", "gnu"));
-        cmd.addAll(files);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        return out.strip();
     }
 }
