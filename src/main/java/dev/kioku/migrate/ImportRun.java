@@ -29,6 +29,7 @@ final class ImportRun {
     /** Ids remembered in batches of this many rows. */
     private static final int BATCH = 500;
     private static final java.util.regex.Pattern OLD_QUERY = java.util.regex.Pattern.compile("^/?(?:index\\.php)?\\?(?:p|page_id)=(\\d+)");
+    private static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile("https?://[^\\s()<>\"'\\]]+");
     private final WordPressImport owner;
     private final ImportPlan plan;
     private final String site;
@@ -57,6 +58,8 @@ final class ImportRun {
     private final List<ImportedComment> commentRows = new ArrayList<>();
     private final List<String> commentHtml = new ArrayList<>();
     private dev.kioku.comments.Comments.ImportIds commentIds;
+    /** Series slug → position → the post filling it (Kioku's own exports). */
+    private final Map<String, TreeMap<Integer, Long>> seriesParts = new LinkedHashMap<>();
     private int deepest;
     private Long fallbackAuthor;
 
@@ -96,6 +99,7 @@ final class ImportRun {
                 orphanComments.forEach((wpId, list) -> report.note("line " + orphanItems.get(wpId).line() + ": item “"
                         + title(orphanItems.get(wpId).title()) + "” has no post type; its " + list.size() + " comment(s) skipped"));
                 otherTypes.forEach((type, n) -> report.note(n + " item(s) of type '" + type + "' skipped: Kioku has no such content"));
+                saveSeries(h);
                 flush(h);
                 if (dryRun) throw new DryRun();
             });
@@ -117,13 +121,16 @@ final class ImportRun {
         dev.kioku.markdown.Rendered rendered = null;
         boolean isPost = i.type().equals("post") || i.type().equals("page");
         if (isPost) {
-            body = WordPressHtml.convert(i.content(), this::rewrite, this::gallery);
+            String source = i.meta().get(WxrWriter.MARKDOWN);
+            body = source != null ? new WordPressHtml.Converted(rewriteAbsolute(source), List.of())
+                    : WordPressHtml.convert(i.content(), this::rewrite, this::gallery);
             rendered = posts.render(body.markdown());
         }
         Map<Long, Comment> comments = new HashMap<>();
         if (isPost || i.type().isEmpty()) {
             for (Wxr.Comment c : i.comments()) {
-                String md = WordPressHtml.convert(c.content(), this::rewrite, x -> List.of()).markdown();
+                String source = c.meta().get(WxrWriter.MARKDOWN);
+                String md = source != null ? rewriteAbsolute(source) : WordPressHtml.convert(c.content(), this::rewrite, x -> List.of()).markdown();
                 comments.put(c.id(), new Comment(md, owner.comments().renderImported(md)));
             }
         }
@@ -205,6 +212,11 @@ final class ImportRun {
         String moved = pathsByOldPath.get(slashed(path));
         if (moved != null) return moved + fragment;
         return relative ? url : path + fragment;
+    }
+
+    /** In Markdown that Kioku exported: each absolute address of the old site (images above all) → its new address. */
+    private String rewriteAbsolute(String markdown) {
+        return ABSOLUTE.matcher(markdown).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(rewrite(m.group())));
     }
 
     private static String slashed(String path) {
@@ -351,6 +363,11 @@ final class ImportRun {
                 }
             }
         }
+        String inSeries = i.meta().get(WxrWriter.SERIES);
+        if (inSeries != null && kind == Kind.POST) {
+            seriesParts.computeIfAbsent(inSeries.lines().findFirst().orElse("").strip(), k -> new TreeMap<>())
+                    .put((int) WxrReader.number(i.meta().getOrDefault(WxrWriter.SERIES_PART, "").lines().findFirst().orElse("")), saved.id());
+        }
         saveComments(h, i.comments(), prepared.comments(), saved.id());
         List<Wxr.Comment> waiting = orphanComments.remove(wpId);
         if (waiting != null) {
@@ -360,6 +377,44 @@ final class ImportRun {
             saveComments(h, waiting, orphanRendered, saved.id());
         }
     }
+
+    /**
+     * Series from a Kioku export: each term of its series taxonomy becomes a series (or the one with its slug already
+     * there), its posts and planned parts in their old order. Planned parts are added only to a series made now, so
+     * a second import adds nothing twice.
+     */
+    private void saveSeries(Handle h) {
+        for (String slug : seriesParts.keySet()) {
+            if (!plan.series.containsKey(slug)) plan.series.put(slug, new Wxr.Term(WxrWriter.SERIES_TAXONOMY, slug, slug, 0));
+        }
+        for (Wxr.Term t : plan.series.values()) {
+            String slug = Slugs.slugify(t.slug());
+            if (slug.isEmpty()) continue;
+            String name = t.name().isBlank() ? slug : t.name();
+            var series = owner.series().importSeries(h, slug, name, t.description());
+            TreeMap<Integer, Object> slots = new TreeMap<>(seriesParts.getOrDefault(t.slug().strip(), new TreeMap<>()));
+            if (series.created()) {
+                for (String json : t.meta().getOrDefault(WxrWriter.PLANNED, List.of())) {
+                    try {
+                        var node = PLANNED_JSON.readTree(json);
+                        String title = node.path("title").asText("");
+                        if (!title.isBlank()) slots.putIfAbsent(node.path("position").asInt(Integer.MAX_VALUE), new String[] {title, node.path("note").asText("")});
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        report.note("series “" + name + "”: a planned part could not be read (" + e.getOriginalMessage() + ")");
+                    }
+                }
+                report.imported("series");
+            } else if (slots.isEmpty()) {
+                report.alreadyThere("series");
+            }
+            for (Object slot : slots.values()) {
+                if (slot instanceof Long postId) owner.series().importPart(h, series.id(), postId, null, null);
+                else if (slot instanceof String[] planned) owner.series().importPart(h, series.id(), null, planned[0], planned[1]);
+            }
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLANNED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Status status(Wxr.Item i, String where, Instant now) {
         if (!i.password().isBlank()) {
