@@ -35,6 +35,8 @@ import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
+import dev.kioku.migrate.MarkdownExport;
+import dev.kioku.migrate.MarkdownImport;
 import dev.kioku.migrate.WordPressExport;
 import dev.kioku.migrate.WordPressImport;
 import dev.kioku.series.SeriesAdminRoutes;
@@ -93,6 +95,8 @@ public final class App implements AutoCloseable {
     private final Webmentions webmentions;
     private final WordPressImport wordpress;
     private final WordPressExport wordpressExport;
+    private final MarkdownExport markdownExport;
+    private final MarkdownImport markdownImport;
     private WebServer web;
     private int boundPort;
 
@@ -139,6 +143,8 @@ public final class App implements AutoCloseable {
                 p -> publicBase() + permalink(p), () -> site.settings().timeZone(), key -> avatars.url(null, key));
         this.wordpress = new WordPressImport(jdbi, posts, comments, authors, media, series, events, site::settings, clock);
         this.wordpressExport = new WordPressExport(jdbi, posts, series, media, site::settings, this::publicBase, clock);
+        this.markdownExport = new MarkdownExport(jdbi, posts, series, media, site::settings, this::publicBase);
+        this.markdownImport = new MarkdownImport(jdbi, posts, comments, authors, media, series, events, clock);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob(), subscriptions.job(), webmentions.job()));
@@ -277,6 +283,16 @@ public final class App implements AutoCloseable {
     /** Webmentions received and sent; tests call {@code verifyDue()} and {@code sendDue()}. */
     public Webmentions webmentions() {
         return webmentions;
+    }
+
+    /** {@code kioku export markdown}. */
+    public MarkdownExport markdownExport() {
+        return markdownExport;
+    }
+
+    /** {@code kioku import markdown}. */
+    public MarkdownImport markdownImport() {
+        return markdownImport;
     }
 
     /** {@code kioku export wordpress}. */

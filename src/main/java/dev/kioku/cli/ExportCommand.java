@@ -13,9 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kioku export wordpress OUT.xml}: takes everything out again, for WordPress or another Kioku. */
+/** {@code kioku export wordpress OUT.xml} and {@code kioku export markdown DIR}: everything out again, for another engine or Kioku. */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the whole blog out, for another blog engine.",
-        subcommands = ExportCommand.WordPress.class)
+        subcommands = {ExportCommand.WordPress.class, ExportCommand.Markdown.class})
 public final class ExportCommand implements Runnable {
     @Override
     public void run() {
@@ -49,6 +49,32 @@ public final class ExportCommand implements Runnable {
                 WordPressExport.Counts counts = app.wordpressExport().run(file, media);
                 System.out.println("Wrote " + file + ": " + counts.summary() + (media == null ? "" : "; images copied to " + media));
                 return 0;
+            } catch (UncheckedIOException e) {
+                System.err.println("kioku: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** Writes a Markdown bundle: one file per post with YAML front matter, the images, comments and series as data. */
+    @Command(name = "markdown", mixinStandardHelpOptions = true,
+            description = "Write a Markdown bundle for Hugo or Jekyll: content/posts/*.md with front matter, media/, data/.")
+    static final class Markdown implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "DIR", description = "A new (or empty) folder to write into.")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            try (App app = new App(store.load(Map.of()), Clock.systemUTC())) {
+                WordPressExport.Counts counts = app.markdownExport().run(dir);
+                System.out.println("Wrote " + dir + ": " + counts.summary());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("kioku: cannot export: " + e.getMessage());
+                return 1;
             } catch (UncheckedIOException e) {
                 System.err.println("kioku: " + e.getMessage());
                 return 1;

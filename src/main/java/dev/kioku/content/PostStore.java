@@ -359,7 +359,7 @@ final class PostStore {
     }
 
     /** Loads the tags of many posts in one query. */
-    private static List<Post> withTags(Handle h, List<Post> posts) {
+    static List<Post> withTags(Handle h, List<Post> posts) {
         if (posts.isEmpty()) return posts;
         Map<Long, List<Tag>> byPost = new HashMap<>();
         h.createQuery("""

@@ -378,40 +378,23 @@ final class ImportRun {
         }
     }
 
-    /**
-     * Series from a Kioku export: each term of its series taxonomy becomes a series (or the one with its slug already
-     * there), its posts and planned parts in their old order. Planned parts are added only to a series made now, so
-     * a second import adds nothing twice.
-     */
+    /** Series from a Kioku export (see {@link SeriesRestore}); planned parts are JSON in the series term's meta. */
     private void saveSeries(Handle h) {
-        for (String slug : seriesParts.keySet()) {
-            if (!plan.series.containsKey(slug)) plan.series.put(slug, new Wxr.Term(WxrWriter.SERIES_TAXONOMY, slug, slug, 0));
-        }
+        List<SeriesRestore.Definition> definitions = new ArrayList<>();
         for (Wxr.Term t : plan.series.values()) {
-            String slug = Slugs.slugify(t.slug());
-            if (slug.isEmpty()) continue;
-            String name = t.name().isBlank() ? slug : t.name();
-            var series = owner.series().importSeries(h, slug, name, t.description());
-            TreeMap<Integer, Object> slots = new TreeMap<>(seriesParts.getOrDefault(t.slug().strip(), new TreeMap<>()));
-            if (series.created()) {
-                for (String json : t.meta().getOrDefault(WxrWriter.PLANNED, List.of())) {
-                    try {
-                        var node = PLANNED_JSON.readTree(json);
-                        String title = node.path("title").asText("");
-                        if (!title.isBlank()) slots.putIfAbsent(node.path("position").asInt(Integer.MAX_VALUE), new String[] {title, node.path("note").asText("")});
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        report.note("series “" + name + "”: a planned part could not be read (" + e.getOriginalMessage() + ")");
-                    }
+            List<SeriesRestore.Planned> planned = new ArrayList<>();
+            for (String json : t.meta().getOrDefault(WxrWriter.PLANNED, List.of())) {
+                try {
+                    var node = PLANNED_JSON.readTree(json);
+                    planned.add(new SeriesRestore.Planned(node.path("position").asInt(Integer.MAX_VALUE), node.path("title").asText(""),
+                            node.path("note").asText("")));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    report.note("series “" + t.name() + "”: a planned part could not be read (" + e.getOriginalMessage() + ")");
                 }
-                report.imported("series");
-            } else if (slots.isEmpty()) {
-                report.alreadyThere("series");
             }
-            for (Object slot : slots.values()) {
-                if (slot instanceof Long postId) owner.series().importPart(h, series.id(), postId, null, null);
-                else if (slot instanceof String[] planned) owner.series().importPart(h, series.id(), null, planned[0], planned[1]);
-            }
+            definitions.add(new SeriesRestore.Definition(t.slug().strip(), t.name(), t.description(), planned));
         }
+        SeriesRestore.restore(h, owner.series(), definitions, seriesParts, report);
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper PLANNED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -172,7 +172,7 @@ public final class WordPressExport {
                 long from = after;
                 List<Long> ids = jdbi.withHandle(h -> store.postIdsAfter(h, from, PAGE));
                 if (ids.isEmpty()) break;
-                Map<Long, Post> page = posts.byIds(ids);
+                Map<Long, Post> page = posts.byIdsWithTags(ids);
                 Map<Long, List<ExportStore.CommentRow>> comments = new LinkedHashMap<>();
                 Map<Long, ExportStore.SeriesSlot> slots = jdbi.withHandle(h -> {
                     store.comments(h, ids).forEach(c -> comments.computeIfAbsent(c.postId(), k -> new java.util.ArrayList<>()).add(c));

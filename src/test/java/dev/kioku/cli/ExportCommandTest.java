@@ -62,4 +62,33 @@ class ExportCommandTest {
         assertEquals(1, run.exit(), run::toString);
         assertEquals(List.of("kioku: cannot export to " + dir.resolve("taken") + ": it is a folder; name a file such as blog.xml"), run.errLines());
     }
+
+    @Test
+    void a_markdown_bundle_is_written_and_an_import_of_it_into_the_same_blog_adds_nothing() {
+        CommandRun export = run("export", "markdown", dir.resolve("bundle").toString());
+        CommandRun back = run("import", "markdown", dir.resolve("bundle").toString());
+
+        assertEquals(0, export.exit(), export::toString);
+        assertTrue(export.out().startsWith("Wrote " + dir.resolve("bundle") + ": 0 posts, 0 pages"), export::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("bundle/kioku.yaml")));
+        assertEquals(0, back.exit(), back::toString);
+        assertTrue(back.outLines().getFirst().startsWith("Imported: "), back::toString);
+    }
+
+    @Test
+    void a_folder_with_something_in_it_is_refused_and_a_bad_bundle_is_named_in_one_line() throws IOException {
+        Files.createDirectories(dir.resolve("full"));
+        Files.writeString(dir.resolve("full/notes.txt"), "mine");
+        Files.createDirectories(dir.resolve("bad/content/posts"));
+        Files.writeString(dir.resolve("bad/content/posts/2026-01-01-x.md"), "no front matter");
+
+        CommandRun export = run("export", "markdown", dir.resolve("full").toString());
+        CommandRun bad = run("import", "markdown", dir.resolve("bad").toString());
+
+        assertEquals(1, export.exit());
+        assertEquals(List.of("kioku: cannot export: " + dir.resolve("full") + " is not empty; name a new folder"), export.errLines());
+        assertEquals(1, bad.exit());
+        assertEquals(List.of("kioku: cannot import " + dir.resolve("bad") + ": content/posts/2026-01-01-x.md: has no front matter"
+                + " (the file must start with a --- line); nothing was imported"), bad.errLines());
+    }
 }

@@ -88,7 +88,7 @@ final class RoundTripBlog {
             out.put("media " + m.alt(), List.of(m.caption(), m.mime(), m.width() + "x" + m.height(), bytes(app, m)));
         }
         List<Long> ids = app.database().jdbi().withHandle(h -> h.createQuery("select id from posts order by id").mapTo(Long.class).list());
-        Map<Long, Post> posts = app.posts().byIds(ids);
+        Map<Long, Post> posts = app.posts().byIdsWithTags(ids);
         Map<Long, String> slugs = new HashMap<>();
         posts.values().forEach(p -> slugs.put(p.id(), p.slug()));
         for (Post p : posts.values()) {
