@@ -4,6 +4,7 @@ import dev.kioku.comments.CommentStatus;
 import dev.kioku.comments.ImportedComment;
 import dev.kioku.content.ImportedPost;
 import dev.kioku.content.Kind;
+import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Status;
 import dev.kioku.db.Writes;
@@ -345,7 +346,7 @@ final class ImportRun {
         }
         ImportedPost p = new ImportedPost(kind, title, plannedSlugs.getOrDefault(wpId, Slugs.slugify(title)), body.markdown(), status,
                 published, created, i.modified() == null ? created : i.modified(), authorOf(h, i.creator()), featured,
-                !i.commentStatus().equals("closed"), excerpt.isEmpty() ? null : excerpt, tags);
+                !i.commentStatus().equals("closed"), excerpt.isEmpty() ? null : excerpt, tags, review(i, where));
         Posts.Saved saved = posts.insertImported(h, p, prepared.rendered(), session);
         if (!saved.slug().equals(plannedSlugs.get(wpId))) report.note(where + ": slug is '" + saved.slug() + "' (the one planned was taken)");
         known.get("post").put(wpId, saved.id());
@@ -398,6 +399,18 @@ final class ImportRun {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper PLANNED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The review fields a Kioku export carries, or null; ones that cannot be read are reported and left out. */
+    private Post.Review review(Wxr.Item i, String where) {
+        String json = i.meta().get(WxrWriter.REVIEW);
+        if (json == null) return null;
+        try {
+            return Reviews.fromNode(PLANNED_JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            report.note(where + ": review fields left out (" + e.getMessage() + ")");
+            return null;
+        }
+    }
 
     private Status status(Wxr.Item i, String where, Instant now) {
         if (!i.password().isBlank()) {

@@ -135,6 +135,7 @@ public final class MarkdownExport {
                 }
                 if (p.customExcerpt() != null) front.put("summary", p.customExcerpt());
                 if (p.featuredMediaId() != null) media.byId(p.featuredMediaId()).ifPresent(m -> front.put("featured_image", m.path()));
+                if (p.review() != null) front.put("review", Reviews.toMap(p.review()));
                 front.put("comments_open", p.commentsOpen());
                 front.put("kioku_id", p.id());
                 Files.createDirectories(file.getParent());

@@ -230,7 +230,8 @@ public final class MarkdownImport {
         String summary = fm.path("summary").asText("");
         ImportedPost p = new ImportedPost(e.kind(), fm.path("title").asText(), fm.path("slug").asText(""), body, status,
                 status == Status.DRAFT ? null : date, date, instant(fm, "lastmod", where, date), author,
-                featured == null ? null : featured.id(), fm.path("comments_open").asBoolean(true), summary.isBlank() ? null : summary, tags);
+                featured == null ? null : featured.id(), fm.path("comments_open").asBoolean(true), summary.isBlank() ? null : summary, tags,
+                Reviews.fromNode(fm.get("review")));
         Posts.Saved saved = posts.insertImported(h, p, posts.render(body), session);
         if (!saved.slug().equals(p.slug()) && !p.slug().isBlank()) report.note(where + ": slug is '" + saved.slug() + "' ('" + p.slug() + "' was taken)");
         report.imported(e.kind() == Kind.PAGE ? "pages" : "posts");
@@ -315,6 +316,11 @@ public final class MarkdownImport {
         Entry e = new Entry(f, where, kind, front, end + 5 <= text.length() ? text.substring(end + 5) : "");
         instant(front, "date", where, Instant.EPOCH);
         instant(front, "lastmod", where, Instant.EPOCH);
+        try {
+            Reviews.fromNode(front.get("review"));
+        } catch (IllegalArgumentException x) {
+            throw new WxrException(where + ": review: " + x.getMessage());
+        }
         return e;
     }
 

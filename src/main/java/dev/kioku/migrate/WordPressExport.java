@@ -322,6 +322,13 @@ public final class WordPressExport {
                 w.meta("postmeta", WxrWriter.SERIES_PART, String.valueOf(slot.position()));
             }
             w.meta("postmeta", WxrWriter.MARKDOWN, uploadsIn(p.bodyMd()));
+            if (p.review() != null) {
+                try {
+                    w.meta("postmeta", WxrWriter.REVIEW, JSON.writeValueAsString(Reviews.toMap(p.review())));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             if (p.featuredMediaId() != null) w.meta("postmeta", "_thumbnail_id", String.valueOf(attachmentBase + p.featuredMediaId()));
             for (ExportStore.CommentRow c : comments) comment(c);
             w.xml().writeCharacters("\n");

@@ -35,7 +35,7 @@ import javax.xml.stream.XMLStreamReader;
 final class WxrReader {
     /** Post meta worth keeping; the rest (often serialized PHP) is dropped as it is read. */
     private static final Set<String> META_KEPT = Set.of("_thumbnail_id", "_wp_attachment_image_alt", "_wp_attached_file", "_wp_old_slug",
-            WxrWriter.MARKDOWN, WxrWriter.SERIES, WxrWriter.SERIES_PART);
+            WxrWriter.MARKDOWN, WxrWriter.SERIES, WxrWriter.SERIES_PART, WxrWriter.REVIEW);
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final XMLInputFactory factory;

@@ -26,6 +26,8 @@ final class WxrWriter {
     /** Post meta: the slug of the series the post is a part of, and its position there. */
     static final String SERIES = "_kioku_series";
     static final String SERIES_PART = "_kioku_series_part";
+    /** Post meta: what the post reviews, as JSON (title, year, creator, kind, url, rating). */
+    static final String REVIEW = "_kioku_review";
     /** The custom taxonomy of series terms; term meta {@value #PLANNED} holds one planned part each (JSON). */
     static final String SERIES_TAXONOMY = "kioku_series";
     static final String PLANNED = "_kioku_planned";

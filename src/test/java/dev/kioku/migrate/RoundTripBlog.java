@@ -54,7 +54,8 @@ final class RoundTripBlog {
         Post later = app.posts().create(PostDraft.post("Coming soon", "Scheduled body.", author, List.of("News")));
         app.posts().publish(later.id(), TestBlog.START.plus(Duration.ofDays(30)));
         Post closed = app.posts().create(new PostDraft(Kind.POST, "Comments closed", "quiet", "Nothing to say.", author, List.of(), null,
-                false, null));
+                false, new Post.Review("Walden", 1854, "Henry David Thoreau", dev.kioku.content.ReviewKind.BOOK,
+                        "https://example.org/walden", 4)));
         app.posts().publish(closed.id(), Instant.parse("2025-01-15T00:00:00Z"));
         app.posts().create(PostDraft.page("About", "I walk.\n\n> A quote", author).withSlug("about"));
 
@@ -98,7 +99,7 @@ final class RoundTripBlog {
             List<Object> row = new ArrayList<>(List.of(p.kind(), p.title(), p.status(), String.valueOf(p.publishedAt()),
                     p.publishedAt() == null ? p.createdAt().toString() : "", md, tags, String.valueOf(p.customExcerpt()),
                     p.commentsOpen(), p.featuredMediaId() == null ? "" : mediaById.get(p.featuredMediaId()),
-                    app.site().settings().permalink(p)));
+                    app.site().settings().permalink(p), String.valueOf(p.review())));
             row.add(comments(app, p.id()));
             out.put(p.kind() + " " + p.slug(), row);
         }
