@@ -41,8 +41,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class WordPressExport {
     static final int PAGE = 200;
-    /** A site-relative image address in Markdown or HTML: {@code /media/2026/11/fox.jpg}. */
-    private static final Pattern MEDIA = Pattern.compile("(?<![\\w/.:-])/media/(?=\\d{4}/\\d{2}/)");
+    /** A site-relative image address in Markdown or HTML: {@code /media/2026/11/fox.jpg}, {@code /media/demo/walk.png}. */
+    private static final Pattern MEDIA = Pattern.compile("(?<![\\w/.:-])/media/(?=[\\w.-]+/)");
     private static final Pattern RELATIVE = Pattern.compile("\\b(href|src)=\"/(?!/)");
     private static final ObjectMapper JSON = new ObjectMapper();
 

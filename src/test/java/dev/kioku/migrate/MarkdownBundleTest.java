@@ -121,4 +121,29 @@ class MarkdownBundleTest {
             assertEquals(0, files.filter(f -> f.toString().contains("/media/") && Files.isRegularFile(f)).count());
         }
     }
+
+    @Test
+    void the_demo_blog_comes_back_the_same_through_a_bundle_and_through_wxr() {
+        TestBlog demo = TestBlog.start(engine, dir.resolve("demo"));
+        try {
+            new dev.kioku.demo.DemoContent(demo.app).seed();
+            Map<String, Object> before = RoundTripBlog.describe(demo.app);
+            demo.app.markdownExport().run(dir.resolve("demo-bundle"));
+            demo.app.wordpressExport().run(dir.resolve("demo.xml"), dir.resolve("demo-uploads"));
+            target = TestBlog.start(engine, dir.resolve("target"));
+            TestBlog viaWxr = TestBlog.start(engine, dir.resolve("via-wxr"));
+            try {
+                ImportReport bundle = target.app.markdownImport().run(dir.resolve("demo-bundle"));
+                ImportReport wxr = viaWxr.app.wordpressImport().run(new WordPressImport.Options(dir.resolve("demo.xml"), dir.resolve("demo-uploads"),
+                        false), WordPressImport.Progress.NONE);
+
+                assertEquals(before, RoundTripBlog.describe(target.app), () -> String.join("\n", bundle.summary()));
+                assertEquals(before, RoundTripBlog.describe(viaWxr.app), () -> String.join("\n", wxr.summary()));
+            } finally {
+                viaWxr.close();
+            }
+        } finally {
+            demo.close();
+        }
+    }
 }
