@@ -333,8 +333,11 @@ public final class MarkdownImport {
         return list;
     }
 
+    /** Where a post's comments are; a slug that would reach outside the bundle names a file that is not there. */
     private static Path commentFile(Path dir, Entry e) {
-        return dir.resolve(Bundle.COMMENTS).resolve(e.kind() == Kind.PAGE ? "pages" : "posts").resolve(e.front().path("slug").asText("") + ".yaml");
+        String slug = e.front().path("slug").asText("");
+        if (slug.isBlank() || slug.contains("/") || slug.contains("\\") || slug.contains("..")) slug = "-";
+        return dir.resolve(Bundle.COMMENTS).resolve(e.kind() == Kind.PAGE ? "pages" : "posts").resolve(slug + ".yaml");
     }
 
     private JsonNode optional(Path dir, String rel) {
