@@ -35,6 +35,9 @@ import dev.kioku.markdown.Markdown;
 import dev.kioku.media.MediaAdminRoutes;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.media.MediaRoutes;
+import dev.kioku.migrate.MarkdownExport;
+import dev.kioku.migrate.MarkdownImport;
+import dev.kioku.migrate.WordPressExport;
 import dev.kioku.migrate.WordPressImport;
 import dev.kioku.series.SeriesAdminRoutes;
 import dev.kioku.series.SeriesService;
@@ -91,6 +94,9 @@ public final class App implements AutoCloseable {
     private final SignInProviders signIns;
     private final Webmentions webmentions;
     private final WordPressImport wordpress;
+    private final WordPressExport wordpressExport;
+    private final MarkdownExport markdownExport;
+    private final MarkdownImport markdownImport;
     private WebServer web;
     private int boundPort;
 
@@ -135,7 +141,10 @@ public final class App implements AutoCloseable {
         this.signIns = new SignInProviders(jdbi, fetcher, readers, clock, this::publicBase, events);
         this.webmentions = new Webmentions(jdbi, posts, events, clock, fetcher, this::publicBase,
                 p -> publicBase() + permalink(p), () -> site.settings().timeZone(), key -> avatars.url(null, key));
-        this.wordpress = new WordPressImport(jdbi, posts, comments, authors, media, events, site::settings, clock);
+        this.wordpress = new WordPressImport(jdbi, posts, comments, authors, media, series, events, site::settings, clock);
+        this.wordpressExport = new WordPressExport(jdbi, posts, series, media, site::settings, this::publicBase, clock);
+        this.markdownExport = new MarkdownExport(jdbi, posts, series, media, site::settings, this::publicBase);
+        this.markdownImport = new MarkdownImport(jdbi, posts, comments, authors, media, series, events, clock);
         this.publisher = new ScheduledPublisher(posts);
         this.jobs = new Jobs(database.dataSource(), clock, List.of(publisher.job(), outbox.job(), comments.closingJob(),
                 readers.cleanupJob(), subscriptions.job(), webmentions.job()));
@@ -274,6 +283,21 @@ public final class App implements AutoCloseable {
     /** Webmentions received and sent; tests call {@code verifyDue()} and {@code sendDue()}. */
     public Webmentions webmentions() {
         return webmentions;
+    }
+
+    /** {@code kioku export markdown}. */
+    public MarkdownExport markdownExport() {
+        return markdownExport;
+    }
+
+    /** {@code kioku import markdown}. */
+    public MarkdownImport markdownImport() {
+        return markdownImport;
+    }
+
+    /** {@code kioku export wordpress}. */
+    public WordPressExport wordpressExport() {
+        return wordpressExport;
     }
 
     /** {@code kioku import wordpress}. */

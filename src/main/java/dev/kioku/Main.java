@@ -1,6 +1,7 @@
 package dev.kioku;
 
 import dev.kioku.cli.DemoCommand;
+import dev.kioku.cli.ExportCommand;
 import dev.kioku.cli.ImportCommand;
 import dev.kioku.cli.InitCommand;
 import dev.kioku.cli.MailCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 /** The {@code kioku} command line. Errors an operator can fix print one line and exit 2. */
 @Command(name = "kioku", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A self-hosted blog engine in one jar.",
-        subcommands = {ServeCommand.class, InitCommand.class, MigrateCommand.class, UserCommand.class, ImportCommand.class, DemoCommand.class, MailCommand.class, VersionCommand.class,
+        subcommands = {ServeCommand.class, InitCommand.class, MigrateCommand.class, UserCommand.class, ImportCommand.class, DemoCommand.class, ExportCommand.class, MailCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kioku import wordpress EXPORT.xml}: brings a blog over from another engine. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Bring posts over from another blog.",
-        subcommands = ImportCommand.WordPress.class)
+        subcommands = {ImportCommand.WordPress.class, ImportCommand.Markdown.class})
 public final class ImportCommand implements Runnable {
     @Override
     public void run() {
@@ -46,6 +46,32 @@ public final class ImportCommand implements Runnable {
                 return 0;
             } catch (WxrException e) {
                 System.err.println("kioku: cannot import " + file + ": " + e.getMessage() + "; nothing was imported");
+                return 1;
+            }
+        }
+    }
+
+    /** Reads a Markdown bundle written by {@code kioku export markdown} back, all or nothing. */
+    @Command(name = "markdown", mixinStandardHelpOptions = true,
+            description = "Import a Markdown bundle written by kioku export markdown: posts, pages, tags, series, comments, images.")
+    static final class Markdown implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "DIR", description = "The bundle folder (with content/, media/ and data/).")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            try (App app = new App(store.load(Map.of()), Clock.systemUTC())) {
+                ImportReport report = app.markdownImport().run(dir);
+                report.summary().forEach(System.out::println);
+                return 0;
+            } catch (WxrException e) {
+                System.err.println("kioku: cannot import " + dir + ": " + e.getMessage() + "; nothing was imported");
+                return 1;
+            } catch (IllegalArgumentException e) {
+                System.err.println("kioku: cannot import: " + e.getMessage());
                 return 1;
             }
         }

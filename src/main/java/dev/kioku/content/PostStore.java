@@ -39,18 +39,24 @@ final class PostStore {
     }
 
     long insertImported(Handle h, ImportedPost p, String slug, Rendered r) {
+        Post.Review rv = p.review();
         return h.createQuery("""
                 insert into posts (kind, title, slug, body_md, body_html, excerpt, words, status, published_at, created_at,
-                                   updated_at, author_id, featured_media_id, comments_open, custom_excerpt)
+                                   updated_at, author_id, featured_media_id, comments_open, custom_excerpt, review_title,
+                                   review_year, review_creator, review_kind, review_url, review_rating)
                 values (:kind, :title, :slug, :md, :html, :excerpt, :words, :status, :published, :created, :updated,
-                        :author, :featured, :comments, :customExcerpt)
+                        :author, :featured, :comments, :customExcerpt, :rTitle, :rYear, :rCreator, :rKind, :rUrl, :rRating)
                 returning id
                 """).bind("kind", p.kind().sql()).bind("title", p.title()).bind("slug", slug).bind("md", p.bodyMd())
                 .bind("html", r.html()).bind("excerpt", p.excerpt() != null ? p.excerpt() : r.excerpt())
                 .bind("words", r.words()).bind("status", p.status().sql()).bind("published", p.publishedAt())
                 .bind("created", p.createdAt()).bind("updated", p.updatedAt() == null ? p.createdAt() : p.updatedAt())
                 .bind("author", p.authorId()).bind("featured", p.featuredMediaId()).bind("comments", p.commentsOpen())
-                .bind("customExcerpt", p.excerpt()).mapTo(Long.class).one();
+                .bind("customExcerpt", p.excerpt())
+                .bind("rTitle", rv == null ? null : rv.title()).bindByType("rYear", rv == null ? null : rv.year(), Integer.class)
+                .bind("rCreator", rv == null ? null : rv.creator())
+                .bind("rKind", rv == null || rv.kind() == null ? null : rv.kind().schemaType()).bind("rUrl", rv == null ? null : rv.url())
+                .bindByType("rRating", rv == null ? null : rv.rating(), Integer.class).mapTo(Long.class).one();
     }
 
     /** Every slug in use by a post or page. */
@@ -362,7 +368,7 @@ final class PostStore {
     }
 
     /** Loads the tags of many posts in one query. */
-    private static List<Post> withTags(Handle h, List<Post> posts) {
+    static List<Post> withTags(Handle h, List<Post> posts) {
         if (posts.isEmpty()) return posts;
         Map<Long, List<Tag>> byPost = new HashMap<>();
         h.createQuery("""

@@ -463,7 +463,14 @@ public final class Posts {
         return jdbi.withHandle(store::publicPages);
     }
 
-    /** Posts by id whatever their status (series parts); missing ids are left out. */
+    /** Like {@link #byIds}, each post with its tags (exports); missing ids are left out. */
+    public Map<Long, Post> byIdsWithTags(Collection<Long> ids) {
+        Map<Long, Post> out = new LinkedHashMap<>();
+        jdbi.withHandle(h -> PostStore.withTags(h, store.byIds(h, ids))).forEach(p -> out.put(p.id(), p));
+        return out;
+    }
+
+    /** Posts by id whatever their status (series parts), without their tags; missing ids are left out. */
     public Map<Long, Post> byIds(Collection<Long> ids) {
         Map<Long, Post> out = new LinkedHashMap<>();
         jdbi.withHandle(h -> store.byIds(h, ids)).forEach(p -> out.put(p.id(), p));

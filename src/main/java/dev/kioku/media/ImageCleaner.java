@@ -18,7 +18,9 @@ import javax.imageio.stream.ImageInputStream;
  * must be a JPEG, PNG, GIF or WebP that ImageIO can read to the last pixel. Then:
  * <ul>
  * <li>JPEG and PNG are turned upright (EXIF orientation) and encoded again, which drops EXIF (GPS position,
- * camera serial numbers), comments and anything smuggled after the image data.</li>
+ * camera serial numbers), comments and anything smuggled after the image data. A JPEG that has none of these
+ * ({@link JpegSegments#isBare}) and needs no turning or shrinking is kept byte for byte: encoding it again would
+ * only lose quality.</li>
  * <li>WebP cannot be written by ImageIO, so it is stored as PNG when it has transparency and as JPEG when
  * it does not. An animated WebP keeps its first frame.</li>
  * <li>GIF keeps its frames byte for byte (animations stay animated) with comments and application blocks
@@ -105,7 +107,8 @@ final class ImageCleaner {
         int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.NORMAL;
         BufferedImage upright = Pixels.upright(decoded, orientation, alpha, stored);
         BufferedImage picture = Pixels.fitted(upright, MAX_EDGE);
-        return new Cleaned(stored, Pixels.encode(picture, stored), picture.getWidth(), picture.getHeight(), picture);
+        boolean asItCame = format == ImageFormat.JPEG && picture == decoded && step <= 1 && JpegSegments.isBare(bytes);
+        return new Cleaned(stored, asItCame ? bytes : Pixels.encode(picture, stored), picture.getWidth(), picture.getHeight(), picture);
     }
 
     private static Cleaned gif(byte[] bytes, ImageReader reader) throws IOException {

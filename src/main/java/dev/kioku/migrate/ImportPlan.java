@@ -36,6 +36,8 @@ final class ImportPlan implements Wxr.Listener {
     final Map<String, Long> categoryIds = new HashMap<>();
     final List<Ref> items = new ArrayList<>();
     final Map<Long, List<Long>> attachmentsOf = new HashMap<>();
+    /** Series terms (Kioku's own exports), by slug, in file order. */
+    final Map<String, Wxr.Term> series = new LinkedHashMap<>();
     final Set<String> hosts = new HashSet<>();
     long comments;
 
@@ -57,6 +59,7 @@ final class ImportPlan implements Wxr.Listener {
             if (t.id() != 0) categoryIds.putIfAbsent(t.slug(), t.id());
         }
         else if (t.taxonomy().equals("post_tag")) tagNames.putIfAbsent(t.slug(), t.name());
+        else if (t.taxonomy().equals(WxrWriter.SERIES_TAXONOMY) && !t.slug().isBlank()) series.putIfAbsent(t.slug().strip(), t);
     }
 
     @Override

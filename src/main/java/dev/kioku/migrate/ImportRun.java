@@ -4,6 +4,7 @@ import dev.kioku.comments.CommentStatus;
 import dev.kioku.comments.ImportedComment;
 import dev.kioku.content.ImportedPost;
 import dev.kioku.content.Kind;
+import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Status;
 import dev.kioku.db.Writes;
@@ -29,6 +30,7 @@ final class ImportRun {
     /** Ids remembered in batches of this many rows. */
     private static final int BATCH = 500;
     private static final java.util.regex.Pattern OLD_QUERY = java.util.regex.Pattern.compile("^/?(?:index\\.php)?\\?(?:p|page_id)=(\\d+)");
+    private static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile("https?://[^\\s()<>\"'\\]]+");
     private final WordPressImport owner;
     private final ImportPlan plan;
     private final String site;
@@ -57,6 +59,8 @@ final class ImportRun {
     private final List<ImportedComment> commentRows = new ArrayList<>();
     private final List<String> commentHtml = new ArrayList<>();
     private dev.kioku.comments.Comments.ImportIds commentIds;
+    /** Series slug → position → the post filling it (Kioku's own exports). */
+    private final Map<String, TreeMap<Integer, Long>> seriesParts = new LinkedHashMap<>();
     private int deepest;
     private Long fallbackAuthor;
 
@@ -96,6 +100,7 @@ final class ImportRun {
                 orphanComments.forEach((wpId, list) -> report.note("line " + orphanItems.get(wpId).line() + ": item “"
                         + title(orphanItems.get(wpId).title()) + "” has no post type; its " + list.size() + " comment(s) skipped"));
                 otherTypes.forEach((type, n) -> report.note(n + " item(s) of type '" + type + "' skipped: Kioku has no such content"));
+                saveSeries(h);
                 flush(h);
                 if (dryRun) throw new DryRun();
             });
@@ -117,13 +122,16 @@ final class ImportRun {
         dev.kioku.markdown.Rendered rendered = null;
         boolean isPost = i.type().equals("post") || i.type().equals("page");
         if (isPost) {
-            body = WordPressHtml.convert(i.content(), this::rewrite, this::gallery);
+            String source = i.meta().get(WxrWriter.MARKDOWN);
+            body = source != null ? new WordPressHtml.Converted(rewriteAbsolute(source), List.of())
+                    : WordPressHtml.convert(i.content(), this::rewrite, this::gallery);
             rendered = posts.render(body.markdown());
         }
         Map<Long, Comment> comments = new HashMap<>();
         if (isPost || i.type().isEmpty()) {
             for (Wxr.Comment c : i.comments()) {
-                String md = WordPressHtml.convert(c.content(), this::rewrite, x -> List.of()).markdown();
+                String source = c.meta().get(WxrWriter.MARKDOWN);
+                String md = source != null ? rewriteAbsolute(source) : WordPressHtml.convert(c.content(), this::rewrite, x -> List.of()).markdown();
                 comments.put(c.id(), new Comment(md, owner.comments().renderImported(md)));
             }
         }
@@ -205,6 +213,11 @@ final class ImportRun {
         String moved = pathsByOldPath.get(slashed(path));
         if (moved != null) return moved + fragment;
         return relative ? url : path + fragment;
+    }
+
+    /** In Markdown that Kioku exported: each absolute address of the old site (images above all) → its new address. */
+    private String rewriteAbsolute(String markdown) {
+        return ABSOLUTE.matcher(markdown).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(rewrite(m.group())));
     }
 
     private static String slashed(String path) {
@@ -333,7 +346,7 @@ final class ImportRun {
         }
         ImportedPost p = new ImportedPost(kind, title, plannedSlugs.getOrDefault(wpId, Slugs.slugify(title)), body.markdown(), status,
                 published, created, i.modified() == null ? created : i.modified(), authorOf(h, i.creator()), featured,
-                !i.commentStatus().equals("closed"), excerpt.isEmpty() ? null : excerpt, tags);
+                !i.commentStatus().equals("closed"), excerpt.isEmpty() ? null : excerpt, tags, review(i, where));
         Posts.Saved saved = posts.insertImported(h, p, prepared.rendered(), session);
         if (!saved.slug().equals(plannedSlugs.get(wpId))) report.note(where + ": slug is '" + saved.slug() + "' (the one planned was taken)");
         known.get("post").put(wpId, saved.id());
@@ -351,6 +364,11 @@ final class ImportRun {
                 }
             }
         }
+        String inSeries = i.meta().get(WxrWriter.SERIES);
+        if (inSeries != null && kind == Kind.POST) {
+            seriesParts.computeIfAbsent(inSeries.lines().findFirst().orElse("").strip(), k -> new TreeMap<>())
+                    .put((int) WxrReader.number(i.meta().getOrDefault(WxrWriter.SERIES_PART, "").lines().findFirst().orElse("")), saved.id());
+        }
         saveComments(h, i.comments(), prepared.comments(), saved.id());
         List<Wxr.Comment> waiting = orphanComments.remove(wpId);
         if (waiting != null) {
@@ -358,6 +376,39 @@ final class ImportRun {
             report.note("line " + from.line() + ": item “" + title(from.title()) + "” has no post type; its " + waiting.size()
                     + " comment(s) added to " + (kind == Kind.PAGE ? "page" : "post") + " “" + title + "”, which has the same WordPress id");
             saveComments(h, waiting, orphanRendered, saved.id());
+        }
+    }
+
+    /** Series from a Kioku export (see {@link SeriesRestore}); planned parts are JSON in the series term's meta. */
+    private void saveSeries(Handle h) {
+        List<SeriesRestore.Definition> definitions = new ArrayList<>();
+        for (Wxr.Term t : plan.series.values()) {
+            List<SeriesRestore.Planned> planned = new ArrayList<>();
+            for (String json : t.meta().getOrDefault(WxrWriter.PLANNED, List.of())) {
+                try {
+                    var node = PLANNED_JSON.readTree(json);
+                    planned.add(new SeriesRestore.Planned(node.path("position").asInt(Integer.MAX_VALUE), node.path("title").asText(""),
+                            node.path("note").asText("")));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    report.note("series “" + t.name() + "”: a planned part could not be read (" + e.getOriginalMessage() + ")");
+                }
+            }
+            definitions.add(new SeriesRestore.Definition(t.slug().strip(), t.name(), t.description(), planned));
+        }
+        SeriesRestore.restore(h, owner.series(), definitions, seriesParts, report);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLANNED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The review fields a Kioku export carries, or null; ones that cannot be read are reported and left out. */
+    private Post.Review review(Wxr.Item i, String where) {
+        String json = i.meta().get(WxrWriter.REVIEW);
+        if (json == null) return null;
+        try {
+            return Reviews.fromNode(PLANNED_JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            report.note(where + ": review fields left out (" + e.getMessage() + ")");
+            return null;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kioku.events.ChangeEvent;
 import dev.kioku.events.EventBus;
 import dev.kioku.media.Media;
 import dev.kioku.media.MediaLibrary;
+import dev.kioku.series.SeriesService;
 import dev.kioku.site.SiteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,18 +39,20 @@ public final class WordPressImport {
     private final Comments comments;
     private final Authors authors;
     private final MediaLibrary media;
+    private final SeriesService series;
     private final EventBus events;
     private final Supplier<SiteSettings> settings;
     private final Clock clock;
     private final ImportStore store = new ImportStore();
 
-    public WordPressImport(Jdbi jdbi, Posts posts, Comments comments, Authors authors, MediaLibrary media, EventBus events,
+    public WordPressImport(Jdbi jdbi, Posts posts, Comments comments, Authors authors, MediaLibrary media, SeriesService series, EventBus events,
                            Supplier<SiteSettings> settings, Clock clock) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.comments = comments;
         this.authors = authors;
         this.media = media;
+        this.series = series;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -106,7 +109,7 @@ public final class WordPressImport {
             run.save(o.file(), o.dryRun(), progress);
             progress.finish();
             if (!o.dryRun()) {
-                events.publish(ChangeEvent.of("posts", ChangeEvent.SITE, ChangeEvent.NAV, Comments.ANY));
+                events.publish(ChangeEvent.of("posts", "series", ChangeEvent.SITE, ChangeEvent.NAV, Comments.ANY));
                 int levels = run.deepestThread();
                 if (levels > comments.settings().threadDepth()) {
                     int now = comments.fitThreadDepth(levels);
@@ -217,6 +220,10 @@ public final class WordPressImport {
 
     Authors authors() {
         return authors;
+    }
+
+    SeriesService series() {
+        return series;
     }
 
     ImportStore store() {

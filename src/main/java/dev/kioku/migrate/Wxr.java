@@ -22,16 +22,24 @@ final class Wxr {
     record Author(long id, String login, String email, String displayName) {
     }
 
-    /** A category, tag or other term declared at channel level. */
-    record Term(String taxonomy, String slug, String name, long id) {
+    /**
+     * A category, tag or other term declared at channel level.
+     *
+     * @param meta its {@code wp:termmeta} values by key, several values of one key joined by newlines
+     */
+    record Term(String taxonomy, String slug, String name, long id, String description, Map<String, List<String>> meta) {
+        Term(String taxonomy, String slug, String name, long id) {
+            this(taxonomy, slug, name, id, "", Map.of());
+        }
     }
 
     /** A category or tag an item is filed under ({@code <category domain="post_tag" nicename="x">Name</category>}). */
     record ItemTerm(String domain, String nicename, String name) {
     }
 
+    /** A comment; {@code meta} holds the {@code wp:commentmeta} values Kioku reads (its own Markdown source). */
     record Comment(long id, String author, String email, String url, String ip, Instant date, String content, String approved,
-                   String type, long parent, long userId) {
+                   String type, long parent, long userId, Map<String, String> meta) {
     }
 
     /**

@@ -34,7 +34,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class WxrReader {
     /** Post meta worth keeping; the rest (often serialized PHP) is dropped as it is read. */
-    private static final Set<String> META_KEPT = Set.of("_thumbnail_id", "_wp_attachment_image_alt", "_wp_attached_file", "_wp_old_slug");
+    private static final Set<String> META_KEPT = Set.of("_thumbnail_id", "_wp_attachment_image_alt", "_wp_attached_file", "_wp_old_slug",
+            WxrWriter.MARKDOWN, WxrWriter.SERIES, WxrWriter.SERIES_PART, WxrWriter.REVIEW);
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final XMLInputFactory factory;
@@ -142,9 +143,11 @@ final class WxrReader {
                     }
                     case "wp:term" -> {
                         sendChannel();
-                        Map<String, String> f = fields();
+                        Map<String, List<String>> meta = new HashMap<>();
+                        Map<String, String> f = fields("wp:termmeta", meta);
                         listener.term(new Wxr.Term(f.getOrDefault("wp:term_taxonomy", ""), f.getOrDefault("wp:term_slug", ""),
-                                f.getOrDefault("wp:term_name", ""), number(f.get("wp:term_id"))));
+                                f.getOrDefault("wp:term_name", ""), number(f.get("wp:term_id")), f.getOrDefault("wp:term_description", ""),
+                                meta));
                     }
                     case "item" -> {
                         sendChannel();
@@ -182,14 +185,18 @@ final class WxrReader {
                         if (META_KEPT.contains(k)) meta.merge(k, m.getOrDefault("wp:meta_value", ""), (a, b) -> a + "\n" + b);
                     }
                     case "wp:comment" -> {
-                        Map<String, String> c = fields();
+                        Map<String, List<String>> cm = new HashMap<>();
+                        Map<String, String> c = fields("wp:commentmeta", cm);
+                        Map<String, String> kept = new HashMap<>();
+                        List<String> md = cm.get(WxrWriter.MARKDOWN);
+                        if (md != null) kept.put(WxrWriter.MARKDOWN, md.getFirst());
                         comments.add(new Wxr.Comment(number(c.get("wp:comment_id")), c.getOrDefault("wp:comment_author", ""),
                                 c.getOrDefault("wp:comment_author_email", ""), c.getOrDefault("wp:comment_author_url", ""),
                                 c.getOrDefault("wp:comment_author_IP", ""),
                                 date(c.get("wp:comment_date_gmt"), c.get("wp:comment_date"), null),
                                 c.getOrDefault("wp:comment_content", ""), c.getOrDefault("wp:comment_approved", "").strip(),
                                 c.getOrDefault("wp:comment_type", "").strip(), number(c.get("wp:comment_parent")),
-                                number(c.get("wp:comment_user_id"))));
+                                number(c.get("wp:comment_user_id")), kept));
                     }
                     default -> f.putIfAbsent(name, text());
                 }
@@ -206,10 +213,20 @@ final class WxrReader {
 
         /** The text of each child element, by {@link #key()}; the first of two same-named children wins. */
         private Map<String, String> fields() throws XMLStreamException {
+            return fields(null, null);
+        }
+
+        /** Like {@link #fields()}, collecting the key/value children of each {@code metaElement} child into {@code meta}. */
+        private Map<String, String> fields(String metaElement, Map<String, List<String>> meta) throws XMLStreamException {
             Map<String, String> f = new HashMap<>();
             while (nextChildOf()) {
                 String name = key();
-                f.putIfAbsent(name, text());
+                if (name.equals(metaElement)) {
+                    Map<String, String> m = fields();
+                    meta.computeIfAbsent(m.getOrDefault("wp:meta_key", ""), k -> new ArrayList<>()).add(m.getOrDefault("wp:meta_value", ""));
+                } else {
+                    f.putIfAbsent(name, text());
+                }
             }
             return f;
         }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -253,6 +254,41 @@ public final class SeriesService {
         if (postId != null) keys.add("post:" + postId);
         events.publish(new ChangeEvent(keys));
         return partId;
+    }
+
+    /** One slot of a series as exports write it: a post, or a planned part's title and note. */
+    public record Slot(int position, Long postId, String plannedTitle, String plannedNote) {
+    }
+
+    /** The slots of a series in order, for exports; empty when it has none. */
+    public List<Slot> slots(long seriesId) {
+        return jdbi.withHandle(h -> store.parts(h, seriesId)).stream()
+                .map(p -> new Slot(p.position(), p.postId(), p.plannedTitle(), p.plannedNote())).toList();
+    }
+
+    /** A series an import found or made: {@code created} is false when one with its slug was there already. */
+    public record Imported(long id, boolean created) {
+    }
+
+    /**
+     * For imports, inside the importer's transaction {@code h} and publishing nothing: the series with this slug,
+     * created with this title and description when there is none.
+     */
+    public Imported importSeries(Handle h, String slug, String title, String descriptionMd) {
+        Optional<Series> there = store.bySlug(h, slug);
+        if (there.isPresent()) return new Imported(there.get().id(), false);
+        String md = descriptionMd == null ? "" : descriptionMd;
+        store.dropOldSlug(h, slug);
+        return new Imported(store.insert(h, slug, title.strip(), md, markdown.render(md).html(), clock.instant()), true);
+    }
+
+    /**
+     * For imports, inside the importer's transaction: appends a post or a planned part to a series. A post already
+     * part of a series is left where it is.
+     */
+    public void importPart(Handle h, long seriesId, Long postId, String plannedTitle, String note) {
+        if (postId != null && store.partOfPost(h, postId).isPresent()) return;
+        store.appendPart(h, seriesId, postId, plannedTitle, note);
     }
 
     /** Only posts can be parts: pages have no date, no place in feeds and no series box. */

@@ -144,4 +144,31 @@ class ImageCleaningTest {
     private static int indexOf(byte[] bytes, String text) {
         return new String(bytes, StandardCharsets.ISO_8859_1).indexOf(text);
     }
+
+    @Test
+    void a_jpeg_cleaned_once_is_kept_byte_for_byte_when_it_comes_again() {
+        byte[] once = ImageCleaner.clean(TestImages.jpeg(640, 480)).bytes();
+
+        byte[] twice = ImageCleaner.clean(once).bytes();
+
+        assertArrayEquals(once, twice);
+        assertTrue(JpegSegments.isBare(once));
+    }
+
+    @Test
+    void a_jpeg_with_exif_a_comment_or_bytes_after_its_end_is_not_bare_and_is_encoded_again() {
+        byte[] bare = ImageCleaner.clean(TestImages.jpeg(64, 48)).bytes();
+        byte[] exif = TestImages.jpegWithExif(64, 48, 1, "Camera");
+        byte[] comment = new byte[bare.length + 8];
+        System.arraycopy(bare, 0, comment, 0, 2);
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 6, 'h', 'i', '!', '!'}, 0, comment, 2, 8);
+        System.arraycopy(bare, 2, comment, 10, bare.length - 2);
+        byte[] tail = Arrays.copyOf(bare, bare.length + 5);
+
+        assertFalse(JpegSegments.isBare(exif));
+        assertFalse(JpegSegments.isBare(comment));
+        assertFalse(JpegSegments.isBare(tail));
+        assertTrue(JpegSegments.isBare(ImageCleaner.clean(comment).bytes()));
+        assertFalse(Arrays.equals(exif, ImageCleaner.clean(exif).bytes()));
+    }
 }
