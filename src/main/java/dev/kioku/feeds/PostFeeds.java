@@ -121,11 +121,19 @@ public final class PostFeeds implements Routes {
         return new Feed(title, s.absolute(home), s.absolute(home + "feed/"), description, s.settings().language(), updated, items);
     }
 
+    /**
+     * The post's HTML as its page shows it, unless it holds a spoiler: only then is the Markdown rendered again, with
+     * each spoiler replaced by a note (the saved HTML comes from the same pipeline, so it needs no second render).
+     */
+    private String withoutSpoilers(Post p, String url) {
+        return p.bodyHtml().contains("class=\"spoiler\"") ? markdown.htmlWithoutSpoilers(p.bodyMd(), url) : p.bodyHtml();
+    }
+
     private Feed.Item item(Post p, Site s, Map<Long, Feed.Person> people, Set<String> keys) {
         keys.add("post:" + p.id());
         keys.add("author:" + p.authorId());
         String url = s.absolute(s.settings().permalink(p));
-        String html = s.settings().feedFullText() ? Feeds.absoluteHtml(markdown.htmlWithoutSpoilers(p.bodyMd(), url), url) : null;
+        String html = s.settings().feedFullText() ? Feeds.absoluteHtml(withoutSpoilers(p, url), url) : null;
         Feed.Person author = people.computeIfAbsent(p.authorId(), id -> authors.byId(id)
                 .map(a -> new Feed.Person(a.displayName(), s.absolute(a.url()))).orElse(null));
         Feed.Image image = null;
