@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * The theme's static files, read from the jar once and served under fingerprinted names
@@ -58,7 +60,19 @@ public final class Assets {
 
     private static void serve(Context ctx, CachedPage page, HttpResponses responses) {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        if (page.answers() == null) {
+            List<HttpField> routeHeaders = HttpResponses.routeHeaders(ctx);
+            if (routeHeaders != null) page.learn(Answers.of(routeHeaders, page, false));
+        }
         responses.send(ctx, page, false);
+    }
+
+    /**
+     * The asset at exactly this URL, or null. The fast path ({@link CacheHits}) serves it once one request through
+     * its route has shown which headers the route sends.
+     */
+    CachedPage at(String url) {
+        return byUrl.get(url);
     }
 
     private static byte[] read(String resource) {

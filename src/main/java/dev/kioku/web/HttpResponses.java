@@ -1,6 +1,11 @@
 package dev.kioku.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 
 /** Writes cached bytes with the validators and encoding the client asked for. */
 final class HttpResponses {
@@ -20,11 +25,27 @@ final class HttpResponses {
             ctx.status(304);
             return;
         }
-        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && page.gzip().length < page.body().length;
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && page.gzipIsSmaller();
         byte[] bytes = gzip ? page.gzip() : page.body();
         if (gzip) ctx.header("Content-Encoding", "gzip");
-        ctx.header("Content-Length", gzip ? page.gzipLength() : page.bodyLength());
+        ctx.header("Content-Length", Integer.toString(bytes.length));
         if (!"HEAD".equals(ctx.method().name())) write(ctx, bytes);
+    }
+
+    /**
+     * The headers set on this answer so far (by the before-handlers, when called before the route does anything),
+     * as {@link Answers} starts from: everything but what Jetty adds to every answer itself. Null when the answer
+     * is not Jetty's (nothing then goes on the fast path).
+     */
+    static List<HttpField> routeHeaders(Context ctx) {
+        ServletContextResponse response = ServletContextResponse.getServletContextResponse(ctx.res());
+        if (response == null) return null;
+        List<HttpField> fields = new ArrayList<>();
+        for (HttpField field : response.getHeaders()) {
+            HttpHeader header = field.getHeader();
+            if (header != HttpHeader.DATE && header != HttpHeader.SERVER) fields.add(field);
+        }
+        return fields;
     }
 
     /**
@@ -58,7 +79,7 @@ final class HttpResponses {
      * RFC 9110 §13.2.2: If-None-Match decides when sent; only without it does If-Modified-Since (what many feed
      * readers send) count, against the time the page was rendered, to the second.
      */
-    private static boolean notModified(String ifNoneMatch, String ifModifiedSince, CachedPage page) {
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, CachedPage page) {
         if (ifNoneMatch != null) return matches(ifNoneMatch, page.etag());
         if (ifModifiedSince == null) return false;
         try {

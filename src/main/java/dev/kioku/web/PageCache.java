@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Public pages rendered once and kept as bytes until a change event they depend on makes them stale.
@@ -31,6 +32,7 @@ public final class PageCache {
     private final Cache<String, Entry> pages;
     private final ConcurrentHashMap<String, Long> versions = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final LongAdder servedBeforeRouting = new LongAdder();
 
     public PageCache(long maxBytes) {
         this.pages = Caffeine.newBuilder()
@@ -88,6 +90,25 @@ public final class PageCache {
         for (String key : event.keys()) versions.merge(key, 1L, Long::sum);
         if (event.keys().contains(ChangeEvent.SITE)) pages.invalidateAll();
         generation.incrementAndGet();
+    }
+
+    /**
+     * Weighs a page again after it grew (its gzip was made on a first request for it), so the cache's bound
+     * counts it. Does nothing when the path holds another page by now.
+     */
+    void grew(String path, CachedPage page) {
+        Entry e = pages.getIfPresent(path);
+        if (e != null && e.page == page) pages.asMap().replace(path, e, new Entry(e.page, e.stamps, e.checkedAt));
+    }
+
+    /** Counts a request answered from this cache before it reached any route (see {@link CacheHits}). */
+    void servedBeforeRouting() {
+        servedBeforeRouting.increment();
+    }
+
+    /** Requests answered from memory before reaching any route since start, for tests and metrics. */
+    public long hitsServedBeforeRouting() {
+        return servedBeforeRouting.sum();
     }
 
     /** Number of pages held (fresh or stale), for tests and metrics. */

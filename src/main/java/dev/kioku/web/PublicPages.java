@@ -3,10 +3,13 @@ package dev.kioku.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * Registers public GET pages that are answered from the {@link PageCache}: rendered on the first request,
- * then served as bytes (plain or gzip, ETag, 304) until a change event drops them.
+ * then served as bytes (plain or gzip, ETag, 304) until a change event drops them. Most hits never reach these
+ * routes: {@link CacheHits} answers them in front of Javalin with the same bytes and headers.
  * Pages are keyed by their decoded path only, so every spelling of a path is one page; query strings never
  * change a public page.
  */
@@ -46,11 +49,16 @@ public final class PublicPages {
         String key = Paths.decode(ctx.path());
         CachedPage page = cache.get(key);
         if (page == null) {
+            // taken before rendering: whatever a renderer might set on ctx is not part of the cached answer
+            List<HttpField> routeHeaders = HttpResponses.routeHeaders(ctx);
             long ticket = cache.ticket();
             Page fresh = renderer.render(ctx);
             page = CachedPage.of(fresh.html(), contentType, fresh.keys(), fresh.headers(), clock.instant());
+            if (routeHeaders != null) page.learn(Answers.of(routeHeaders, page, true));
             cache.put(key, page, ticket);
         }
+        boolean hadGzip = page.hasGzip();
         responses.send(ctx, page, true);
+        if (!hadGzip && page.hasGzip()) cache.grew(key, page);
     }
 }

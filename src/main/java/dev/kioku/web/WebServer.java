@@ -49,7 +49,11 @@ public final class WebServer {
             cfg.router.ignoreTrailingSlashes = true;
             boolean trustProxy = config.trustProxy();
             cfg.contextResolver.ip = ctx -> ClientAddress.of(ctx, trustProxy);
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(2_000);
+                // cache hits are answered here, before Javalin, which then becomes this handler's child
+                server.setHandler(new CacheHits(cache, assets));
+            });
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_FORM_BYTES, SizeUnit.BYTES);
             cfg.routes.before(WebServer::headers);

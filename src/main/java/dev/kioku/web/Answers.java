@@ -1,0 +1,79 @@
+package dev.kioku.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+
+/**
+ * The complete header lists of one cached page's answers on the fast path ({@link CacheHits}): 200 plain, 200
+ * gzip and 304, each in the order and spelling the Javalin route sends them, encoded once.
+ *
+ * <p>How they stay the same as the route's: they start from the headers the route's before-handlers had set
+ * (captured from a real request, see {@link HttpResponses#routeHeaders}), then apply, with the same replace
+ * semantics as {@code ctx.header}, what {@link HttpResponses#send} sets. {@code Content-Type} is the field Jetty's
+ * servlet layer would send (it rewrites the types it knows, {@code text/html; charset=utf-8} into
+ * {@code text/html;charset=utf-8}). Jetty itself adds {@code Date} and, on a 304, {@code Content-Length: 0}.
+ */
+final class Answers {
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField PAGE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, HttpResponses.PAGE_CACHE_CONTROL);
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+
+    final HttpField[] plain;
+    final HttpField[] notModified;
+    private final HttpField[] common;
+    private volatile HttpField[] gzip;
+
+    private Answers(HttpField[] common, HttpField[] plain) {
+        this.common = common;
+        this.notModified = common;
+        this.plain = plain;
+    }
+
+    /**
+     * @param routeHeaders what the before-handlers had set when the route began ({@code Date} and {@code Server}
+     *                     left out: Jetty adds them to every answer before any handler runs)
+     * @param isPage       a public page (cache-control for CDNs and surrogate keys) rather than an asset
+     */
+    static Answers of(List<HttpField> routeHeaders, CachedPage page, boolean isPage) {
+        HttpFields.Mutable fields = HttpFields.build();
+        for (HttpField field : routeHeaders) fields.add(field);
+        fields.put(new PreEncodedHttpField(HttpHeader.ETAG, page.etag()));
+        fields.put(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, page.lastModifiedHeader()));
+        fields.put(VARY);
+        page.headers().forEach((name, value) -> fields.put(new PreEncodedHttpField(name, value)));
+        if (isPage) {
+            fields.put(PAGE_CACHE_CONTROL);
+            if (!page.keys().isEmpty()) fields.put(new PreEncodedHttpField("Surrogate-Key", page.surrogateKeyHeader()));
+        }
+        fields.put(contentType(page.contentType()));
+        HttpField[] common = fields.stream().toArray(HttpField[]::new);
+        return new Answers(common, with(common, new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.body().length)));
+    }
+
+    /** The 200 gzip headers; made the first time, when the page's gzip exists. */
+    HttpField[] gzip(CachedPage page) {
+        HttpField[] zipped = gzip;
+        if (zipped == null) {
+            zipped = with(common, GZIP, new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.gzip().length));
+            gzip = zipped;
+        }
+        return zipped;
+    }
+
+    /** The field Jetty's servlet response makes of {@code ctx.contentType(type)}. */
+    private static HttpField contentType(String type) {
+        MimeTypes.Type known = MimeTypes.CACHE.get(type);
+        return known != null ? known.getContentTypeField() : new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type);
+    }
+
+    private static HttpField[] with(HttpField[] fields, HttpField... more) {
+        List<HttpField> all = new ArrayList<>(List.of(fields));
+        all.addAll(List.of(more));
+        return all.toArray(HttpField[]::new);
+    }
+}
