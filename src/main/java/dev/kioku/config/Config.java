@@ -31,6 +31,9 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
         }
         if (smtp == null) smtp = Smtp.NONE;
         if (tls == null) tls = Tls.NONE;
+        if (tls.enabled() && tls.port() == port && port != 0) {
+            throw new ConfigException("https-port", "must differ from port (" + port + "): HTTP and HTTPS each need their own");
+        }
         if (smtp.from() == null) smtp = smtp.withFrom("Kioku <no-reply@" + mailDomain(baseUrl, host) + ">");
     }
 

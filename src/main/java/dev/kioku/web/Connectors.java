@@ -2,6 +2,7 @@ package dev.kioku.web;
 
 import dev.kioku.config.Config;
 import dev.kioku.config.Tls;
+import io.javalin.config.EventConfig;
 import io.javalin.config.JettyConfig;
 import java.security.KeyStore;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -45,12 +46,19 @@ public final class Connectors {
         this.keyStore = config.tls().enabled() ? config.tls().keyStore() : null;
     }
 
-    /** Adds the connectors (HTTP first: Javalin reports the first connector's port) and the redirect, if any. */
-    public void install(JettyConfig jetty) {
+    /**
+     * Adds the connectors (HTTP first: Javalin reports the first connector's port) and the redirect, if any. The
+     * redirect goes in front of the server's handlers just before it starts, when every other handler is in place,
+     * so nothing added to the server later can answer a plain-HTTP request ahead of it.
+     */
+    public void install(JettyConfig jetty, EventConfig events) {
         jetty.addConnector(this::http);
         if (keyStore == null) return;
         jetty.addConnector(this::https);
-        if (!config.trustProxy()) jetty.modifyServer(server -> HttpsRedirect.wrap(server, config, this::httpsPort));
+        if (config.trustProxy()) return;
+        Server[] server = new Server[1];
+        jetty.modifyServer(s -> server[0] = s);
+        events.serverStarting(() -> HttpsRedirect.wrap(server[0], config, this::httpsPort));
     }
 
     /** The HTTPS port actually bound; -1 before start or without a certificate. */

@@ -26,7 +26,7 @@ final class HttpsRedirect extends Handler.Wrapper {
         this.httpsPort = httpsPort;
     }
 
-    /** Puts a redirect in front of whatever handler the server has now (Javalin adds its own inside it later). */
+    /** Puts a redirect in front of the server's handler; call it before the server starts. */
     static void wrap(Server server, Config config, IntSupplier httpsPort) {
         HttpsRedirect redirect = new HttpsRedirect(config, httpsPort);
         redirect.setHandler(server.getHandler());

@@ -52,7 +52,7 @@ public final class WebServer {
             boolean trustProxy = config.trustProxy();
             cfg.contextResolver.ip = ctx -> ClientAddress.of(ctx, trustProxy);
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
-            connectors.install(cfg.jetty);
+            connectors.install(cfg.jetty, cfg.events);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_FORM_BYTES, SizeUnit.BYTES);
             cfg.routes.before(WebServer::headers);

@@ -172,6 +172,14 @@ class TlsFilesTest {
         assertEquals("invalid setting 'https-port': must be a number from 0 to 65535, got 'https' (from KIOKU_HTTPS_PORT)", e.getMessage());
     }
 
+    @Test
+    void the_https_port_cannot_be_the_http_port() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("KIOKU_TLS_CERT", "/c.pem",
+                "KIOKU_TLS_KEY", "/k.pem", "KIOKU_HTTPS_PORT", "8080")).load(Map.of(), null));
+
+        assertEquals("invalid setting 'https-port': must differ from port (8080): HTTP and HTTPS each need their own", e.getMessage());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
