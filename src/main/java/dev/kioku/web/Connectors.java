@@ -28,12 +28,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * and talks plain HTTP to Kioku; redirecting its requests would loop.
  */
 public final class Connectors {
-    /** One year, the value HSTS preload lists ask for; only ever sent over HTTPS. */
+    /** One year, the usual HSTS lifetime; only ever sent over HTTPS. */
     static final long HSTS_SECONDS = 365L * 24 * 3600;
 
     private final Config config;
     private final KeyStore keyStore;
-    private ServerConnector http;
     private ServerConnector https;
 
     /**
@@ -67,7 +66,8 @@ public final class Connectors {
     }
 
     private ServerConnector http(Server server, HttpConfiguration httpConfig) {
-        http = new ServerConnector(server, new HttpConnectionFactory(httpConfig), new HTTP2CServerConnectionFactory(httpConfig));
+        ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(httpConfig),
+                new HTTP2CServerConnectionFactory(httpConfig));
         http.setHost(config.host());
         http.setPort(config.port());
         return http;
