@@ -152,7 +152,7 @@ public final class App implements AutoCloseable {
         events.subscribe(cache::invalidate);
     }
 
-    /** Starts the HTTP server; returns the bound port. */
+    /** Starts the HTTP server (and HTTPS with a certificate); returns the bound HTTP port. */
     public int start() {
         BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads, webmentions::section);
         Admin admin = new Admin(templates, assets, site);
@@ -185,14 +185,20 @@ public final class App implements AutoCloseable {
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();
         jobs.start();
-        boundPort = web.start();
+        int httpPort = web.start();
+        boundPort = config.tls().enabled() ? web.httpsPort() : httpPort;
         signIns.registerEnabled();
-        return boundPort;
+        return httpPort;
+    }
+
+    /** The HTTPS port bound by {@link #start()}, or -1 without a certificate. */
+    public int httpsPort() {
+        return web.httpsPort();
     }
 
     /** The blog's public address; with no base URL configured and port 0 (tests), the port actually bound. */
     public String publicBase() {
-        if (config.baseUrl() != null || config.port() != 0 || boundPort == 0) return config.publicBase();
+        if (config.baseUrl() != null || config.publicPort() != 0 || boundPort == 0) return config.publicBase();
         return config.publicBase().replaceFirst(":0$", ":" + boundPort);
     }
 

@@ -33,6 +33,18 @@ public final class ServeCommand implements Runnable {
             description = "Take the reader's address from the last X-Forwarded-For entry (only behind your own proxy). Env KIOKU_TRUST_PROXY. Default: false")
     String trustProxy;
 
+    @Option(names = "--https-port", paramLabel = "N", description = "HTTPS port, used with a certificate. Env KIOKU_HTTPS_PORT. Default: 8443")
+    String httpsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain (certbot's fullchain.pem); turns HTTPS on. Env KIOKU_TLS_CERT")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of that certificate (certbot's privkey.pem). Env KIOKU_TLS_KEY")
+    String tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 keystore instead of PEM files; password in KIOKU_TLS_KEYSTORE_PASSWORD. Env KIOKU_TLS_KEYSTORE")
+    String tlsKeystore;
+
     @Option(names = "--no-demo", description = "Do not add the demo blog to an empty database.")
     boolean noDemo;
 
@@ -42,8 +54,15 @@ public final class ServeCommand implements Runnable {
         if (port != null) flags.put("port", port);
         if (host != null) flags.put("host", host);
         if (trustProxy != null) flags.put("trust-proxy", trustProxy);
+        if (httpsPort != null) flags.put("https-port", httpsPort);
+        if (tlsCert != null) flags.put("tls.cert", tlsCert);
+        if (tlsKey != null) flags.put("tls.key", tlsKey);
+        if (tlsKeystore != null) flags.put("tls.keystore", tlsKeystore);
         Config config = store.load(flags);
-        checkPortFree(config);
+        // a bad certificate stops start-up before the database is opened
+        if (config.tls().enabled()) config.tls().keyStore();
+        checkPortFree(config, "port", config.port());
+        if (config.tls().enabled()) checkPortFree(config, "https-port", config.tls().port());
         App app = new App(config, Clock.systemUTC());
         if (!noDemo && app.posts().isEmpty()) {
             new DemoContent(app).seed();
@@ -55,12 +74,17 @@ public final class ServeCommand implements Runnable {
         } catch (RuntimeException e) {
             app.close();
             if (hasCause(e, BindException.class)) {
-                throw new ConfigException("port", "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available)");
+                throw new ConfigException("port", "cannot listen on " + config.host() + " port " + config.port()
+                        + (config.tls().enabled() ? " or " + config.tls().port() : "") + " (address in use or not available)");
             }
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kioku-shutdown"));
         LOG.info("Kioku is serving {} at http://{}:{}/", config.dataDir(), config.host(), bound);
+        if (config.tls().enabled()) {
+            LOG.info("HTTPS (HTTP/2 and HTTP/1.1) at https://{}:{}/{}", config.host(), app.httpsPort(),
+                    config.trustProxy() ? "" : "; the HTTP port redirects to it");
+        }
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
@@ -69,18 +93,22 @@ public final class ServeCommand implements Runnable {
     }
 
     /** Fails early, in one line, when the address is taken (before Jetty logs its own error). */
-    private static void checkPortFree(Config config) {
-        if (config.port() == 0) return;
+    private static void checkPortFree(Config config, String setting, int port) {
+        if (port == 0) return;
         try (var socket = new java.net.ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(config.host(), config.port()));
+            socket.bind(new java.net.InetSocketAddress(config.host(), port));
         } catch (java.net.BindException e) {
             boolean hostProblem = e.getMessage() != null && e.getMessage().contains("assign");
+            if (e.getMessage() != null && e.getMessage().contains("ermission") && port < 1024) {
+                throw new ConfigException(setting, "cannot listen on port " + port + ": ports below 1024 need root or the "
+                        + "CAP_NET_BIND_SERVICE capability (AmbientCapabilities=CAP_NET_BIND_SERVICE in a systemd unit)");
+            }
             throw hostProblem
                     ? new ConfigException("host", "cannot listen on " + config.host() + " (not an address of this machine)")
-                    : new ConfigException("port", "cannot listen on " + config.host() + ":" + config.port() + " (address in use)");
+                    : new ConfigException(setting, "cannot listen on " + config.host() + ":" + port + " (address in use)");
         } catch (java.io.IOException e) {
-            throw new ConfigException("host", "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
+            throw new ConfigException("host", "cannot listen on " + config.host() + ":" + port + " (" + e.getMessage() + ")");
         }
     }
 

@@ -15,7 +15,7 @@ public final class StoreOptions {
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database URL, jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB. Env KIOKU_DB_URL. Default: SQLite in the data folder")
     String db;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (host, port, data, db.url, db.user, db.password, base-url, smtp.host, smtp.port, smtp.user, smtp.password, smtp.tls, smtp.from, trust-proxy). Env KIOKU_CONFIG. Default: ./kioku.properties if present")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (host, port, data, db.url, db.user, db.password, base-url, smtp.host, smtp.port, smtp.user, smtp.password, smtp.tls, smtp.from, trust-proxy, https-port, tls.cert, tls.key, tls.keystore, tls.keystore-password). Env KIOKU_CONFIG. Default: ./kioku.properties if present")
     Path config;
 
     /** Loads the config with these flags (plus {@code extra} flags) over environment, file and defaults. */

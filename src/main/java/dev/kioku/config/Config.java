@@ -17,9 +17,10 @@ import java.nio.file.Path;
  *                 {@code Kioku <no-reply@HOST>}, HOST being the public address's host
  * @param trustProxy true when a reverse proxy of ours stands in front and appends the reader's address to
  *                 {@code X-Forwarded-For}; false (the default) ignores that header, which anyone can send
+ * @param tls      the certificate HTTPS is served with; {@link Tls#NONE} serves plain HTTP only
  */
 public record Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl,
-                     Smtp smtp, boolean trustProxy) {
+                     Smtp smtp, boolean trustProxy, Tls tls) {
 
     public Config {
         if (host == null || host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -29,7 +30,17 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
             throw new ConfigException("db", "must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + redact(dbUrl) + "'");
         }
         if (smtp == null) smtp = Smtp.NONE;
+        if (tls == null) tls = Tls.NONE;
+        if (tls.enabled() && tls.port() == port && port != 0) {
+            throw new ConfigException("https-port", "must differ from port (" + port + "): HTTP and HTTPS each need their own");
+        }
         if (smtp.from() == null) smtp = smtp.withFrom("Kioku <no-reply@" + mailDomain(baseUrl, host) + ">");
+    }
+
+    /** A config without HTTPS. */
+    public Config(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, URI baseUrl,
+                  Smtp smtp, boolean trustProxy) {
+        this(host, port, dataDir, dbUrl, dbUser, dbPassword, baseUrl, smtp, trustProxy, Tls.NONE);
     }
 
     /** A config reached directly, not through a proxy. */
@@ -60,7 +71,10 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
         return "jdbc:sqlite:" + dataDir.resolve("kioku.db");
     }
 
-    /** The public base address without a trailing slash, e.g. {@code http://127.0.0.1:8080}. */
+    /**
+     * The public base address without a trailing slash, e.g. {@code http://127.0.0.1:8080}; with a certificate and no
+     * base URL, the HTTPS address ({@code https://127.0.0.1:8443}, no port for 443).
+     */
     public String publicBase() {
         if (baseUrl != null) {
             String s = baseUrl.toString();
@@ -68,14 +82,20 @@ public record Config(String host, int port, Path dataDir, String dbUrl, String d
         }
         String h = host.contains(":") ? "[" + host + "]" : host;
         if (h.equals("0.0.0.0")) h = "127.0.0.1";
+        if (tls.enabled()) return "https://" + h + (tls.port() == 443 ? "" : ":" + tls.port());
         return "http://" + h + ":" + port;
+    }
+
+    /** The port readers are sent to: the HTTPS port with a certificate, else the HTTP port. */
+    public int publicPort() {
+        return tls.enabled() ? tls.port() : port;
     }
 
     @Override
     public String toString() {
         return "Config[host=" + host + ", port=" + port + ", data=" + dataDir + ", db=" + redact(dbUrl)
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "unset" : "****")
-                + ", baseUrl=" + baseUrl + ", smtp=" + smtp + ", trustProxy=" + trustProxy + "]";
+                + ", baseUrl=" + baseUrl + ", smtp=" + smtp + ", trustProxy=" + trustProxy + ", tls=" + tls + "]";
     }
 
     /** A database URL fit for logs and messages: a {@code password=} parameter and {@code user:password@} are masked. */

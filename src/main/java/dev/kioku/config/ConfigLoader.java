@@ -24,7 +24,8 @@ public final class ConfigLoader {
         HOST("host"), PORT("port"), DATA("data"), DB_URL("db.url"), DB_USER("db.user"),
         DB_PASSWORD("db.password"), BASE_URL("base-url"), SMTP_HOST("smtp.host"), SMTP_PORT("smtp.port"),
         SMTP_USER("smtp.user"), SMTP_PASSWORD("smtp.password"), SMTP_TLS("smtp.tls"), SMTP_FROM("smtp.from"),
-        TRUST_PROXY("trust-proxy");
+        TRUST_PROXY("trust-proxy"), HTTPS_PORT("https-port"), TLS_CERT("tls.cert"), TLS_KEY("tls.key"),
+        TLS_KEYSTORE("tls.keystore"), TLS_KEYSTORE_PASSWORD("tls.keystore-password");
 
         final String file;
 
@@ -59,7 +60,28 @@ public final class ConfigLoader {
         String base = pick(Key.BASE_URL, flags, file, null);
         return new Config(host, parsePort(portText, flags, file), data, db,
                 pick(Key.DB_USER, flags, file, null), pick(Key.DB_PASSWORD, flags, file, null), parseBase(base),
-                smtp(flags, file), parseBoolean(Key.TRUST_PROXY, pick(Key.TRUST_PROXY, flags, file, "false"), flags, file));
+                smtp(flags, file), parseBoolean(Key.TRUST_PROXY, pick(Key.TRUST_PROXY, flags, file, "false"), flags, file),
+                tls(flags, file));
+    }
+
+    private Tls tls(Map<String, String> flags, Properties file) {
+        String portText = pick(Key.HTTPS_PORT, flags, file, String.valueOf(Tls.DEFAULT_PORT));
+        int port = -1;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("https-port", "must be a number from 0 to 65535, got '" + portText + "'" + source(Key.HTTPS_PORT, flags, file));
+        }
+        return new Tls(path(Key.TLS_CERT, flags, file), path(Key.TLS_KEY, flags, file), path(Key.TLS_KEYSTORE, flags, file),
+                pick(Key.TLS_KEYSTORE_PASSWORD, flags, file, null), port);
+    }
+
+    private Path path(Key key, Map<String, String> flags, Properties file) {
+        String v = pick(key, flags, file, null);
+        return v == null || v.isEmpty() ? null : Path.of(v);
     }
 
     private Smtp smtp(Map<String, String> flags, Properties file) {
@@ -107,7 +129,7 @@ public final class ConfigLoader {
     }
 
     private String source(Key key, Map<String, String> flags, Properties file) {
-        if (flags.get(key.file) != null) return " (from --" + (key == Key.DB_URL ? "db" : key.file) + ")";
+        if (flags.get(key.file) != null) return " (from --" + (key == Key.DB_URL ? "db" : key.file.replace('.', '-')) + ")";
         if (env.get(key.env()) != null) return " (from " + key.env() + ")";
         if (file.getProperty(key.file) != null) return " (from the config file)";
         return "";

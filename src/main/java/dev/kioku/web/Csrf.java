@@ -44,7 +44,7 @@ public final class Csrf {
     /** @throws Forbidden when the token is missing or wrong, or the request came from another site */
     public static void check(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin != null && !origin.equals("null") && !sameHost(origin, ctx.header("Host"))) {
+        if (origin != null && !origin.equals("null") && !sameHost(origin, requestHost(ctx))) {
             throw new Forbidden("This form was sent from another site.");
         }
         String expected = ctx.cookie(COOKIE);
@@ -67,9 +67,22 @@ public final class Csrf {
         // "null" is what a sandboxed or privacy-stripped cross-site page sends: not ours
         if ("null".equals(origin)) throw new Forbidden("This form was sent from another site.");
         if (origin == null) origin = ctx.header("Referer");
-        if ("cross-site".equals(ctx.header("Sec-Fetch-Site")) || origin != null && !sameHost(origin, ctx.header("Host"))) {
+        if ("cross-site".equals(ctx.header("Sec-Fetch-Site")) || origin != null && !sameHost(origin, requestHost(ctx))) {
             throw new Forbidden("This form was sent from another site.");
         }
+    }
+
+    /**
+     * The address the browser asked for: HTTP/1.1 sends it as the {@code Host} header, HTTP/2 as the
+     * {@code :authority} pseudo-header, which Jetty keeps in the request URI and not among the headers.
+     */
+    static String requestHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (host != null) return host;
+        String name = ctx.req().getServerName();
+        int port = ctx.req().getServerPort();
+        boolean defaultPort = port <= 0 || port == ("https".equalsIgnoreCase(ctx.req().getScheme()) ? 443 : 80);
+        return name == null ? null : defaultPort ? name : name + ":" + port;
     }
 
     private static boolean sameHost(String origin, String host) {

@@ -31,6 +31,7 @@ public final class WebServer {
 
     private final Javalin app;
     private final Config config;
+    private final Connectors connectors;
 
     /**
      * @param errorPage  renders the styled page for a status (404, 500)
@@ -39,6 +40,7 @@ public final class WebServer {
     public WebServer(Config config, PageCache cache, Assets assets, Clock clock, IntFunction<byte[]> errorPage,
                      Function<String, Optional<String>> redirects, List<Routes> features) {
         this.config = config;
+        this.connectors = new Connectors(config);
         HttpResponses responses = new HttpResponses();
         this.app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -54,6 +56,7 @@ public final class WebServer {
                 // cache hits are answered here, before Javalin, which then becomes this handler's child
                 server.setHandler(new CacheHits(cache, assets));
             });
+            connectors.install(cfg.jetty, cfg.events);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_FORM_BYTES, SizeUnit.BYTES);
             cfg.routes.before(WebServer::headers);
@@ -84,10 +87,15 @@ public final class WebServer {
         });
     }
 
-    /** Starts listening; returns the port actually bound (useful when the config says 0). */
+    /** Starts listening; returns the HTTP port actually bound (useful when the config says 0). */
     public int start() {
-        app.start(config.host(), config.port());
+        app.start();
         return app.port();
+    }
+
+    /** The HTTPS port actually bound, or -1 when no certificate is configured. */
+    public int httpsPort() {
+        return connectors.httpsPort();
     }
 
     /** Every registered endpoint as {@code "METHOD /path/{param}"}, for tests that walk them all. */

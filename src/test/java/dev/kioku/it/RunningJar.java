@@ -22,11 +22,15 @@ final class RunningJar implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunningJar(Path data, Path log) throws IOException, InterruptedException {
+    private final boolean redirectsToHttps;
+
+    private RunningJar(Path data, Path log, List<String> extraArgs) throws IOException, InterruptedException {
         this.port = freePort();
         this.log = log;
+        this.redirectsToHttps = extraArgs.contains("--tls-cert");
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar().toString(), "serve",
                 "--port", Integer.toString(port), "--data", data.toString()));
+        cmd.addAll(extraArgs);
         long t0 = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // a developer's own KIOKU_DB_URL (or any setting) must not send the test to their database
@@ -37,7 +41,17 @@ final class RunningJar implements AutoCloseable {
     }
 
     static RunningJar start(Path data, Path log) throws IOException, InterruptedException {
-        return new RunningJar(data, log);
+        return new RunningJar(data, log, List.of());
+    }
+
+    /** Like {@link #start(Path, Path)} with more {@code serve} flags; with a certificate, ready means the HTTP port redirects. */
+    static RunningJar start(Path data, Path log, List<String> serveArgs) throws IOException, InterruptedException {
+        return new RunningJar(data, log, serveArgs);
+    }
+
+    /** A free TCP port on this machine, for a flag such as {@code --https-port}. */
+    static int freeTcpPort() {
+        return freePort();
     }
 
     /**
@@ -89,7 +103,8 @@ final class RunningJar implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("kioku exited early:\n" + Files.readString(log));
             try {
-                if (get("/").statusCode() == 200) return;
+                int status = get("/").statusCode();
+                if (status == 200 || redirectsToHttps && status == 301) return;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }

@@ -1,0 +1,95 @@
+package dev.kioku.web;
+
+import dev.kioku.config.Config;
+import dev.kioku.config.Tls;
+import io.javalin.config.EventConfig;
+import io.javalin.config.JettyConfig;
+import java.security.KeyStore;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * The ports Kioku listens on. The HTTP port speaks HTTP/1.1 and cleartext HTTP/2 (h2c, by prior knowledge or by
+ * {@code Upgrade: h2c}). With a certificate ({@link Tls}), an HTTPS port also listens, offering HTTP/2 and HTTP/1.1
+ * by ALPN, and sends {@code Strict-Transport-Security}.
+ *
+ * <p>With HTTPS on and no proxy in front ({@code trust-proxy=false}) the HTTP port only redirects to HTTPS (see
+ * {@link HttpsRedirect}): that is what WordPress and Ghost owners expect once they have a certificate, and it keeps
+ * admin cookies off plain connections. Behind a proxy the HTTP port keeps serving, because the proxy terminates TLS
+ * and talks plain HTTP to Kioku; redirecting its requests would loop.
+ */
+public final class Connectors {
+    /** One year, the usual HSTS lifetime; only ever sent over HTTPS. */
+    static final long HSTS_SECONDS = 365L * 24 * 3600;
+
+    private final Config config;
+    private final KeyStore keyStore;
+    private ServerConnector https;
+
+    /**
+     * Reads the certificate now, so a bad file stops start-up before anything listens.
+     *
+     * @throws dev.kioku.config.ConfigException naming the certificate setting and file when one cannot be used
+     */
+    public Connectors(Config config) {
+        this.config = config;
+        this.keyStore = config.tls().enabled() ? config.tls().keyStore() : null;
+    }
+
+    /**
+     * Adds the connectors (HTTP first: Javalin reports the first connector's port) and the redirect, if any. The
+     * redirect goes in front of the server's handlers just before it starts, when every other handler is in place,
+     * so nothing added to the server later can answer a plain-HTTP request ahead of it.
+     */
+    public void install(JettyConfig jetty, EventConfig events) {
+        jetty.addConnector(this::http);
+        if (keyStore == null) return;
+        jetty.addConnector(this::https);
+        if (config.trustProxy()) return;
+        Server[] server = new Server[1];
+        jetty.modifyServer(s -> server[0] = s);
+        events.serverStarting(() -> HttpsRedirect.wrap(server[0], config, this::httpsPort));
+    }
+
+    /** The HTTPS port actually bound; -1 before start or without a certificate. */
+    public int httpsPort() {
+        return https == null ? -1 : https.getLocalPort();
+    }
+
+    private ServerConnector http(Server server, HttpConfiguration httpConfig) {
+        ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(httpConfig),
+                new HTTP2CServerConnectionFactory(httpConfig));
+        http.setHost(config.host());
+        http.setPort(config.port());
+        return http;
+    }
+
+    private ServerConnector https(Server server, HttpConfiguration httpConfig) {
+        HttpConfiguration secure = new HttpConfiguration(httpConfig);
+        // no SNI host check: a reader who typed the IP address gets the certificate warning, not a bare 400
+        secure.addCustomizer(new SecureRequestCustomizer(false, false, HSTS_SECONDS, false));
+        secure.setSecureScheme("https");
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keyStore);
+        ssl.setKeyStorePassword(Tls.IN_MEMORY_PASSWORD);
+        ssl.setCipherComparator(HTTP2Cipher.COMPARATOR);
+        HttpConnectionFactory http11 = new HttpConnectionFactory(secure);
+        // no list: ALPN offers what follows it on the connector (h2, then http/1.1)
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(http11.getProtocol());
+        https = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
+                new HTTP2ServerConnectionFactory(secure), http11);
+        https.setHost(config.host());
+        https.setPort(config.tls().port());
+        return https;
+    }
+}
