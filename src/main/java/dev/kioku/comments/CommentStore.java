@@ -133,6 +133,17 @@ final class CommentStore {
                 .bind("reader", readerId).mapTo(Integer.class).one() > 0;
     }
 
+    /**
+     * Whether the post is still a published post with comments on, checked again inside the comment's transaction.
+     * {@code lockRow} (PostgreSQL, where writers run side by side) holds the post row until commit, so closing the
+     * post waits for this comment or this comment sees it closed.
+     */
+    boolean acceptsComments(Handle h, long postId, boolean lockRow) {
+        return h.createQuery("""
+                select id from posts where id = :post and kind = 'post' and status = 'published' and comments_open = :open
+                """ + (lockRow ? " for share" : "")).bind("post", postId).bind("open", true).mapTo(Long.class).findOne().isPresent();
+    }
+
     boolean sameBodyExists(Handle h, long postId, String email, String bodyMd) {
         return h.createQuery("""
                 select count(*) from comments
