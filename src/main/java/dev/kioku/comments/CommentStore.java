@@ -32,6 +32,13 @@ final class CommentStore {
             this(postId, parentId, depth, status, name, email, url, staffId, bodyMd, bodyHtml, ip, userAgent, ownerHash,
                     moderationNote, now, null);
         }
+
+        /** The comment this row became under {@code id}: what {@link #byId} would read back (times to the millisecond). */
+        Comment stored(long id, String readerAvatarUrl) {
+            Instant at = Instant.ofEpochMilli(now.toEpochMilli());
+            return new Comment(id, postId, parentId, depth, status, name, email, url, staffId, bodyMd, bodyHtml, ip, userAgent,
+                    ownerHash, moderationNote, at, at, readerId, readerId == null ? null : readerAvatarUrl);
+        }
     }
 
     long insert(Handle h, Row r) {
@@ -219,6 +226,11 @@ final class CommentStore {
                  where c.status = 'approved' and p.status = 'published'
                  order by c.created_at desc, c.id desc limit :limit
                 """).bind("limit", limit).map(CommentStore::row).list();
+    }
+
+    /** The email of a staff account (the post's author, told of new comments), or empty when it is gone. */
+    Optional<String> staffEmail(Handle h, long userId) {
+        return h.createQuery("select email from users where id = :id").bind("id", userId).mapTo(String.class).findOne();
     }
 
     // ---- followers

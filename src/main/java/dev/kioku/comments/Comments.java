@@ -190,10 +190,11 @@ public final class Comments {
             boolean known = s.reader() == null ? store.hasApproved(h, f.email(), f.name()) : store.readerHasApproved(h, s.reader().id());
             ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, known, s.reader() != null);
             int depth = parent == null ? 0 : parent.depth() + 1;
-            long id = store.insert(h, new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
+            CommentStore.Row row = new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
                     f.name(), f.email(), f.website(), null, f.body(), html, nullToEmpty(s.ip()), clip(s.userAgent(), 500),
-                    ownerHash, d.note(), now, s.reader() == null ? null : s.reader().id()));
-            Comment c = store.byId(h, id).orElseThrow();
+                    ownerHash, d.note(), now, s.reader() == null ? null : s.reader().id());
+            // the row as stored, without reading it back (this runs once per comment inside the shared transaction)
+            Comment c = row.stored(store.insert(h, row), s.reader() == null ? null : s.reader().avatarUrl());
             // a stand-in address never receives mail, so it follows nothing
             boolean mailable = !dev.kioku.readers.Readers.isPlaceholder(f.email());
             if (s.notifyFollowUps() && mailable) store.follow(h, post.id(), f.email(), randomToken(), now);
