@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
                 this::publicBase, this::permalink);
         posts.addListener(subscriptions.listener());
         this.comments = new Comments(jdbi, posts, events, clock, SpamCheck.akismet(fetcher, config.publicBase(), this::permalink),
-                Notifications.byMail(outbox, authors, () -> this.site.settings().title(), config.publicBase(), this::permalink),
+                Notifications.byMail(outbox, () -> this.site.settings().title(), config.publicBase(), this::permalink),
                 subscriptions::requestFromComment);
         this.avatars = comments.avatars(config.publicBase());
         this.sessions = new Sessions(jdbi, authors, clock);

@@ -106,7 +106,7 @@ public final class CommentRoutes implements Routes {
                 ctx.formParam("homepage"), ctx.formParam("ft"), ctx.ip(), ctx.header("User-Agent"), ctx.header("Referer"),
                 ctx.cookie(OWNER_COOKIE), readers.current(ctx).orElse(null));
         try {
-            Comments.Posted posted = comments.submit(s);
+            Comments.Posted posted = comments.submit(s, post);
             remember(ctx, posted, typed);
             Comment c = posted.comment();
             String where = c.isPublic() ? threads.location(c, post) : permalinks.apply(post) + "#comment-" + c.id();

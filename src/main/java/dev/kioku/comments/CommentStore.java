@@ -32,6 +32,13 @@ final class CommentStore {
             this(postId, parentId, depth, status, name, email, url, staffId, bodyMd, bodyHtml, ip, userAgent, ownerHash,
                     moderationNote, now, null);
         }
+
+        /** The comment this row became under {@code id}: what {@link #byId} would read back (times to the millisecond). */
+        Comment stored(long id, String readerAvatarUrl) {
+            Instant at = Instant.ofEpochMilli(now.toEpochMilli());
+            return new Comment(id, postId, parentId, depth, status, name, email, url, staffId, bodyMd, bodyHtml, ip, userAgent,
+                    ownerHash, moderationNote, at, at, readerId, readerId == null ? null : readerAvatarUrl);
+        }
     }
 
     long insert(Handle h, Row r) {
@@ -133,6 +140,17 @@ final class CommentStore {
                 .bind("reader", readerId).mapTo(Integer.class).one() > 0;
     }
 
+    /**
+     * Whether the post is still a published post with comments on, checked again inside the comment's transaction.
+     * {@code lockRow} (PostgreSQL, where writers run side by side) holds the post row until commit, so closing the
+     * post waits for this comment or this comment sees it closed.
+     */
+    boolean acceptsComments(Handle h, long postId, boolean lockRow) {
+        return h.createQuery("""
+                select id from posts where id = :post and kind = 'post' and status = 'published' and comments_open = :open
+                """ + (lockRow ? " for share" : "")).bind("post", postId).bind("open", true).mapTo(Long.class).findOne().isPresent();
+    }
+
     boolean sameBodyExists(Handle h, long postId, String email, String bodyMd) {
         return h.createQuery("""
                 select count(*) from comments
@@ -208,6 +226,11 @@ final class CommentStore {
                  where c.status = 'approved' and p.status = 'published'
                  order by c.created_at desc, c.id desc limit :limit
                 """).bind("limit", limit).map(CommentStore::row).list();
+    }
+
+    /** The email of a staff account (the post's author, told of new comments), or empty when it is gone. */
+    Optional<String> staffEmail(Handle h, long userId) {
+        return h.createQuery("select email from users where id = :id").bind("id", userId).mapTo(String.class).findOne();
     }
 
     // ---- followers

@@ -44,6 +44,7 @@ public final class Comments {
 
     private final Jdbi jdbi;
     private final CommentStore store = new CommentStore();
+    private final CommentWriter writer;
     private final DiscussionStore settingsStore;
     private final Posts posts;
     private final EventBus events;
@@ -77,6 +78,7 @@ public final class Comments {
         this.posts = posts;
         this.events = events;
         this.clock = clock;
+        this.writer = new CommentWriter(jdbi);
         this.settingsStore = new DiscussionStore(jdbi);
         this.settings = settingsStore.load();
         this.rules = new ModerationRules(spamCheck);
@@ -155,7 +157,12 @@ public final class Comments {
      * @throws Refused when sent too fast, too often, or twice
      */
     public Posted submit(Submission s) {
-        Post post = publicPost(s.postId());
+        return submit(s, publicPost(s.postId()));
+    }
+
+    /** {@link #submit(Submission)} on the post the form named, already loaded by the caller with {@link #publicPost}. */
+    Posted submit(Submission s, Post post) {
+        if (post.id() != s.postId()) throw new IllegalArgumentException("post " + post.id() + " is not the form's " + s.postId());
         if (!isOpen(post)) throw Invalid.field("form", "Comments are closed on this post.");
         DiscussionSettings rulesNow = settings;
         CommentInput f = s.reader() == null ? CommentInput.check(s) : CommentInput.forReader(s, s.reader());
@@ -173,17 +180,21 @@ public final class Comments {
         // the outside spam check runs before the write transaction: SQLite's write lock is never held across HTTP
         ModerationRules.Decision early = rules.spamSigns(rulesNow, s, f);
         SpamCheck.Verdict verdict = early == null ? rules.ask(rulesNow, s, f, post) : SpamCheck.Verdict.HAM;
-        Posted posted = jdbi.inTransaction(h -> {
+        String ownerHash = hash(ownerToken);
+        Posted posted = writer.write(h -> {
+            // the post may have closed (or gone back to draft) since the checks above: the comment is refused alone
+            if (!store.acceptsComments(h, post.id(), !writer.serialized())) throw Invalid.field("form", "Comments are closed on this post.");
             if (store.sameBodyExists(h, post.id(), f.email(), f.body())) {
                 throw new Refused(422, "You have already said that: this comment is on the post already (it may be waiting for approval).");
             }
             boolean known = s.reader() == null ? store.hasApproved(h, f.email(), f.name()) : store.readerHasApproved(h, s.reader().id());
             ModerationRules.Decision d = rules.decide(rulesNow, early, verdict, f, html, tokenNote, known, s.reader() != null);
             int depth = parent == null ? 0 : parent.depth() + 1;
-            long id = store.insert(h, new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
+            CommentStore.Row row = new CommentStore.Row(post.id(), parent == null ? null : parent.id(), depth, d.status(),
                     f.name(), f.email(), f.website(), null, f.body(), html, nullToEmpty(s.ip()), clip(s.userAgent(), 500),
-                    hash(ownerToken), d.note(), now, s.reader() == null ? null : s.reader().id()));
-            Comment c = store.byId(h, id).orElseThrow();
+                    ownerHash, d.note(), now, s.reader() == null ? null : s.reader().id());
+            // the row as stored, without reading it back (this runs once per comment inside the shared transaction)
+            Comment c = row.stored(store.insert(h, row), s.reader() == null ? null : s.reader().avatarUrl());
             // a stand-in address never receives mail, so it follows nothing
             boolean mailable = !dev.kioku.readers.Readers.isPlaceholder(f.email());
             if (s.notifyFollowUps() && mailable) store.follow(h, post.id(), f.email(), randomToken(), now);
@@ -573,6 +584,11 @@ public final class Comments {
         Set<String> keys = new java.util.HashSet<>(Set.of(ANY));
         postIds.forEach(id -> keys.add(key(id)));
         events.publish(new ChangeEvent(keys));
+    }
+
+    /** The writer of new comments (tests watch it fill a batch). */
+    CommentWriter writer() {
+        return writer;
     }
 
     /** A public post (not a page) by id. @throws NotFound otherwise */

@@ -1,7 +1,5 @@
 package dev.kioku.comments;
 
-import dev.kioku.authors.Authors;
-import dev.kioku.authors.Staff;
 import dev.kioku.content.Post;
 import dev.kioku.mail.Mail;
 import dev.kioku.mail.Outbox;
@@ -19,15 +17,13 @@ import org.slf4j.LoggerFactory;
 final class MailNotifications implements Notifications {
     private static final Logger LOG = LoggerFactory.getLogger(MailNotifications.class);
     private final Outbox outbox;
-    private final Authors authors;
     private final Supplier<String> siteTitle;
     private final String base;
     private final Function<Post, String> permalinks;
     private final CommentStore store = new CommentStore();
 
-    MailNotifications(Outbox outbox, Authors authors, Supplier<String> siteTitle, String publicBase, Function<Post, String> permalinks) {
+    MailNotifications(Outbox outbox, Supplier<String> siteTitle, String publicBase, Function<Post, String> permalinks) {
         this.outbox = outbox;
-        this.authors = authors;
         this.siteTitle = siteTitle;
         this.base = publicBase;
         this.permalinks = permalinks;
@@ -36,8 +32,9 @@ final class MailNotifications implements Notifications {
     @Override
     public void received(Handle h, Comment c, Post post) {
         if ((c.staffId() != null && c.staffId() == post.authorId())) return;
-        Staff author = authors.staff(post.authorId()).orElse(null);
-        if (author == null || author.email().equalsIgnoreCase(c.authorEmail())) return;
+        // read on the comment's own connection: this runs inside the write transaction, once per comment
+        String authorEmail = store.staffEmail(h, post.authorId()).orElse(null);
+        if (authorEmail == null || authorEmail.equalsIgnoreCase(c.authorEmail())) return;
         boolean held = c.status() == CommentStatus.PENDING;
         String admin = base + "/admin/comments/" + c.id() + "/";
         StringBuilder text = new StringBuilder()
@@ -54,7 +51,7 @@ final class MailNotifications implements Notifications {
                     .append("Mark it spam: ").append(admin).append("?action=spam\n");
         }
         text.append("All comments waiting: ").append(base).append("/admin/comments/\n");
-        send(h, author.email(), "[" + siteTitle.get() + "] " + (held ? "Please moderate: " : "New comment on ") + "“" + post.title() + "”",
+        send(h, authorEmail, "[" + siteTitle.get() + "] " + (held ? "Please moderate: " : "New comment on ") + "“" + post.title() + "”",
                 text.toString(), null);
     }
 

@@ -24,10 +24,10 @@ public interface Notifications {
      *
      * @param publicBase the site's absolute base address, for links in the emails
      */
-    static Notifications byMail(dev.kioku.mail.Outbox outbox, dev.kioku.authors.Authors authors, java.util.function.Supplier<String> siteTitle,
+    static Notifications byMail(dev.kioku.mail.Outbox outbox, java.util.function.Supplier<String> siteTitle,
                                 String publicBase,
                                 java.util.function.Function<Post, String> permalinks) {
-        return new MailNotifications(outbox, authors, siteTitle, publicBase, permalinks);
+        return new MailNotifications(outbox, siteTitle, publicBase, permalinks);
     }
 
     /** A reader's comment arrived (held or published, not spam; only when the settings say so): tell the post's author. */
