@@ -16,8 +16,9 @@ import java.util.zip.GZIPOutputStream;
  * request; {@link #answers()} holds the complete header lists the fast path ({@link CacheHits}) sends.
  *
  * <p>Why gzip waits for a client: most misses are crawlers and the benchmark's identity requests, which never
- * read it, and compressing cost as much as a quarter of a miss. Level 6 instead of 9: on our pages it is within
- * 0.5% of the size for about two thirds of the time.
+ * read it, and compressing cost as much as a quarter of a miss. Level 6 instead of 9: on the demo's pages it is
+ * within 0.5% of the size (4,520 against 4,510 bytes for a post, 5,935 against 5,909 for the feed) in 0.55 to 0.9
+ * of the time.
  */
 public final class CachedPage {
     private static final int GZIP_LEVEL = 6;

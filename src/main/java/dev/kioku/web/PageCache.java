@@ -106,7 +106,7 @@ public final class PageCache {
         servedBeforeRouting.increment();
     }
 
-    /** Requests answered from memory before reaching any route since start, for tests and metrics. */
+    /** Requests answered from memory (cached pages and the theme's assets) before reaching any route since start, for tests and metrics. */
     public long hitsServedBeforeRouting() {
         return servedBeforeRouting.sum();
     }
