@@ -14,9 +14,9 @@ import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Records every statement that Jdbi runs on a request thread (Javalin's virtual threads; jobs run on
- * db-scheduler's platform threads and are left out), with the values bound to it, so a test can count the
- * statements a page runs and ask the database how it would run each one.
+ * Records every statement that Jdbi runs while serving requests, with the values bound to it, so a test can count
+ * the statements a page runs and ask the database how it would run each one. Left out: the thread that installed
+ * it (the test's own set-up calls) and db-scheduler's threads (jobs run beside requests, on their own schedule).
  *
  * <p>Why the values are captured through a stand-in {@link PreparedStatement}: Jdbi's arguments are opaque
  * callbacks that set themselves on a statement. Each is applied once to a proxy that notes the {@code setX}
@@ -24,6 +24,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class StatementLog implements SqlLogger {
     private final List<Statement> statements = new ArrayList<>();
+    private final Thread installer = Thread.currentThread();
 
     /** One statement as sent: SQL with {@code ?} placeholders and its {@code setX} calls in order. */
     public record Statement(String sql, List<Call> calls) {
@@ -56,7 +57,7 @@ public final class StatementLog implements SqlLogger {
     public record Call(Method method, Object[] args) {
     }
 
-    /** Starts recording every statement {@code jdbi} runs on a request thread. */
+    /** Starts recording every statement {@code jdbi} runs on a thread other than this one and the jobs'. */
     public static StatementLog install(Jdbi jdbi) {
         StatementLog log = new StatementLog();
         jdbi.setSqlLogger(log);
@@ -72,7 +73,8 @@ public final class StatementLog implements SqlLogger {
 
     @Override
     public void logBeforeExecution(StatementContext ctx) {
-        if (!Thread.currentThread().isVirtual()) return;
+        Thread t = Thread.currentThread();
+        if (t == installer || t.getName().startsWith("db-scheduler-")) return;
         var parsed = ctx.getParsedSql();
         var params = parsed.getParameters();
         List<Call> calls = new ArrayList<>();
