@@ -226,11 +226,11 @@ class PublicPageQueriesTest {
         try (var ps = StatementLog.prepare(c, "explain (analyze, format json) ", s); ResultSet rs = ps.executeQuery()) {
             rs.next();
             JsonNode plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
-            return postgresNode(plan, plan);
+            return postgresNode(plan);
         }
     }
 
-    private static String postgresNode(JsonNode node, JsonNode root) {
+    private static String postgresNode(JsonNode node) {
         String relation = node.path("Relation Name").asText("");
         if (GROWING.contains(relation)) {
             String type = node.path("Node Type").asText();
@@ -240,7 +240,7 @@ class PublicPageQueriesTest {
             if (read > READ_BOUND) return type + " on " + relation + " read " + read + " rows (at most " + READ_BOUND + ")";
         }
         for (JsonNode child : node.path("Plans")) {
-            String why = postgresNode(child, root);
+            String why = postgresNode(child);
             if (why != null) return why;
         }
         return null;
