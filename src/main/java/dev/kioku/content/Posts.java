@@ -435,6 +435,17 @@ public final class Posts {
         return jdbi.withHandle(h -> new Slice(store.latest(h, offset, limit), store.countPublic(h)));
     }
 
+    /**
+     * The newest public posts, of one tag or one author when given, without counting them all (feeds need no page
+     * count; the count reads every matching post).
+     *
+     * @return at most {@code limit} posts, newest first; empty when there are none
+     */
+    public List<Post> newest(Tag tag, Long authorId, int limit) {
+        return jdbi.withHandle(h -> tag != null ? store.byTag(h, tag.id(), 0, limit)
+                : authorId != null ? store.byAuthor(h, authorId, 0, limit) : store.latest(h, 0, limit));
+    }
+
     public Slice byTag(Tag tag, int offset, int limit) {
         return jdbi.withHandle(h -> new Slice(store.byTag(h, tag.id(), offset, limit), store.countByTag(h, tag.id())));
     }

@@ -95,9 +95,9 @@ public final class GeneratedBlog {
             List<String> html = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
-                ImportedPost p = new ImportedPost(Kind.POST, d.title, d.slug, d.body, Status.PUBLISHED, d.at, d.at, d.at,
-                        authors[i % authors.length], null, true, null, d.tags);
-                ids[i] = app.posts().insertImported(h, p, d.rendered, session).id();
+                ImportedPost p = new ImportedPost(Kind.POST, d.title, d.slug, blocks.markdown(d.blocks), Status.PUBLISHED, d.at, d.at,
+                        d.at, authors[i % authors.length], null, true, null, d.tags);
+                ids[i] = app.posts().insertImported(h, p, blocks.rendered(d.blocks), session).id();
                 int n = i == drafts.size() - 1 && o.busiest() >= 0 ? o.busiest() : o.commentsPerPost();
                 List<Long> topLevel = new ArrayList<>();
                 for (int c = 0; c < n; c++) {
@@ -148,7 +148,11 @@ public final class GeneratedBlog {
         return count;
     }
 
-    private record Draft(String title, String slug, String body, Rendered rendered, Map<String, String> tags, Instant at) {
+    /**
+     * A post to be: its body is kept as the numbers of its blocks ({@link Blocks#markdown}), not as text, so that
+     * 100,000 drafts take a few megabytes before they are saved.
+     */
+    private record Draft(String title, String slug, int[] blocks, Map<String, String> tags, Instant at) {
     }
 
     /**
@@ -172,27 +176,37 @@ public final class GeneratedBlog {
             otherMd.forEach(md -> others.add(app.posts().render(md)));
         }
 
-        /** Four to eight paragraphs, with a heading, a list or a quote after the second. */
+        /**
+         * Four to eight paragraphs, with a heading, a list or a quote after the second: the numbers of the blocks, a
+         * paragraph as {@code k} and another block as {@code -1 - k}.
+         */
         Draft body(Random random, String title, String slug, Map<String, String> tags, Instant at) {
+            int count = 4 + random.nextInt(5);
+            int[] parts = new int[count + 1];
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (i == 2) parts[n++] = -1 - random.nextInt(otherMd.size());
+                parts[n++] = random.nextInt(paragraphMd.size());
+            }
+            return new Draft(title, slug, java.util.Arrays.copyOf(parts, n), tags, at);
+        }
+
+        String markdown(int[] parts) {
             StringBuilder md = new StringBuilder();
+            for (int k : parts) md.append(k >= 0 ? paragraphMd.get(k) : otherMd.get(-1 - k)).append("\n\n");
+            return md.toString();
+        }
+
+        /** The blocks' HTML joined; the excerpt is the first paragraph's. */
+        Rendered rendered(int[] parts) {
             StringBuilder html = new StringBuilder();
             int words = 0;
-            int count = 4 + random.nextInt(5);
-            String excerpt = "";
-            for (int i = 0; i < count; i++) {
-                if (i == 2) {
-                    int k = random.nextInt(otherMd.size());
-                    md.append(otherMd.get(k)).append("\n\n");
-                    html.append(others.get(k).html());
-                    words += others.get(k).words();
-                }
-                int k = random.nextInt(paragraphMd.size());
-                md.append(paragraphMd.get(k)).append("\n\n");
-                html.append(paragraphs.get(k).html());
-                words += paragraphs.get(k).words();
-                if (i == 0) excerpt = paragraphs.get(k).excerpt();
+            for (int k : parts) {
+                Rendered r = k >= 0 ? paragraphs.get(k) : others.get(-1 - k);
+                html.append(r.html());
+                words += r.words();
             }
-            return new Draft(title, slug, md.toString(), new Rendered(html.toString(), excerpt, words), tags, at);
+            return new Rendered(html.toString(), paragraphs.get(parts[0]).excerpt(), words);
         }
     }
 

@@ -56,8 +56,9 @@ final class Sitemap {
     /** {@code /sitemap.xml}: the urlset of every address, or the index of the sub-sitemaps past {@link #MAX_URLS}. */
     Page root() {
         Set<String> keys = keys();
-        List<Url> pages = pages(keys);
-        List<Url> taxonomies = taxonomies(keys);
+        List<Posts.InUse<Long>> authorsInUse = posts.authorsInUse();
+        List<Url> pages = pages(keys, authorsInUse);
+        List<Url> taxonomies = taxonomies(keys, authorsInUse);
         int postCount = posts.countPublic(Kind.POST);
         Site s = site.site();
         if (pages.size() + taxonomies.size() + postCount <= MAX_URLS) {
@@ -84,9 +85,16 @@ final class Sitemap {
         if (!m.matches()) throw new NotFound("sitemap " + name);
         int n = Integer.parseInt(m.group(2));
         Set<String> keys = keys();
-        List<Url> pages = pages(keys);
-        List<Url> taxonomies = taxonomies(keys);
         int postCount = posts.countPublic(Kind.POST);
+        if (m.group(1).equals("posts") && postCount > MAX_URLS) {
+            // the posts alone fill more than one file, so the sitemap is split whatever else it names: a posts part
+            // needs neither the pages nor the tags and authors (whole-site reads, a hundred times over at 100,000 posts)
+            if (n > chunks(postCount)) throw new NotFound("sitemap " + name);
+            return new Page(urlset(site.site(), posts((n - 1) * MAX_URLS, MAX_URLS)), keys);
+        }
+        List<Posts.InUse<Long>> authorsInUse = posts.authorsInUse();
+        List<Url> pages = pages(keys, authorsInUse);
+        List<Url> taxonomies = taxonomies(keys, authorsInUse);
         if (pages.size() + taxonomies.size() + postCount <= MAX_URLS) throw new NotFound("sitemap " + name + ": all in /sitemap.xml");
         List<Url> urls = switch (m.group(1)) {
             case "posts" -> n <= chunks(postCount) ? posts((n - 1) * MAX_URLS, MAX_URLS) : List.of();
@@ -109,9 +117,9 @@ final class Sitemap {
     }
 
     /** The home page (changed with the newest post) and every public page. */
-    private List<Url> pages(Set<String> keys) {
+    private List<Url> pages(Set<String> keys, List<Posts.InUse<Long>> authorsInUse) {
         List<Url> out = new ArrayList<>();
-        Instant newest = posts.authorsInUse().stream().map(Posts.InUse::lastChange).max(Instant::compareTo).orElse(null);
+        Instant newest = authorsInUse.stream().map(Posts.InUse::lastChange).max(Instant::compareTo).orElse(null);
         out.add(new Url("/", newest));
         int count = posts.countPublic(Kind.PAGE);
         for (int offset = 0; offset < count; offset += MAX_URLS) {
@@ -124,7 +132,7 @@ final class Sitemap {
     }
 
     /** The series index and each series, each tag with a public post, each author of one. */
-    private List<Url> taxonomies(Set<String> keys) {
+    private List<Url> taxonomies(Set<String> keys, List<Posts.InUse<Long>> authorsInUse) {
         List<Url> out = new ArrayList<>();
         List<Series> all = series.all();
         if (!all.isEmpty()) out.add(new Url("/series/", null));
@@ -133,7 +141,7 @@ final class Sitemap {
             out.add(new Url(one.url(), null));
         }
         for (Posts.InUse<Tag> t : posts.tagsInUse()) out.add(new Url(t.value().url(), t.lastChange()));
-        for (Posts.InUse<Long> a : posts.authorsInUse()) {
+        for (Posts.InUse<Long> a : authorsInUse) {
             keys.add("author:" + a.value());
             authors.byId(a.value()).map(Author::url).ifPresent(url -> out.add(new Url(url, a.lastChange())));
         }

@@ -82,7 +82,7 @@ public final class PostFeeds implements Routes {
     private Feed siteFeed(Set<String> keys) {
         Site s = site.site();
         keys.add("posts");
-        List<Post> list = posts.latest(0, s.settings().feedItems()).posts();
+        List<Post> list = posts.newest(null, null, s.settings().feedItems());
         return feed(s, s.title(), "/", s.settings().tagline(), list, keys);
     }
 
@@ -90,7 +90,7 @@ public final class PostFeeds implements Routes {
         Tag tag = posts.tag(slug).orElseThrow(() -> new NotFound("tag " + slug));
         Site s = site.site();
         keys.add("tag:" + tag.slug());
-        List<Post> list = posts.byTag(tag, 0, s.settings().feedItems()).posts();
+        List<Post> list = posts.newest(tag, null, s.settings().feedItems());
         return feed(s, title(s, tag), tag.url(), "Posts tagged " + tag.name(), list, keys);
     }
 
@@ -99,7 +99,7 @@ public final class PostFeeds implements Routes {
         Site s = site.site();
         keys.add("author:" + a.id());
         keys.add("author-posts:" + a.id());
-        List<Post> list = posts.byAuthor(a.id(), 0, s.settings().feedItems()).posts();
+        List<Post> list = posts.newest(null, a.id(), s.settings().feedItems());
         return feed(s, title(s, a), a.url(), "Posts by " + a.displayName(), list, keys);
     }
 
