@@ -154,7 +154,8 @@ public final class App implements AutoCloseable {
 
     /** Starts the HTTP server (and HTTPS with a certificate); returns the bound HTTP port. */
     public int start() {
-        BlogRoutes blog = new BlogRoutes(posts, series, authors, media, site, templates, commentThreads, webmentions::section);
+        BlogRoutes blog = new BlogRoutes(new dev.kioku.db.OneConnection(database.jdbi()), posts, series, authors, media, site,
+                templates, commentThreads, webmentions::section);
         Admin admin = new Admin(templates, assets, site);
         web = new WebServer(config, cache, assets, clock, blog::errorPage,
                 path -> posts.redirectFor(path).or(() -> series.redirectFor(path)).or(() -> wordpress.redirectFor(path)), List.of(

@@ -8,7 +8,6 @@ import org.jdbi.v3.core.Jdbi;
 
 /** SQL for staff accounts and their public profiles (table {@code users}). */
 final class AuthorStore {
-    private static final String PROFILE = "select id, display_name, slug, bio, avatar_url, public_email from users";
     private final Jdbi jdbi;
 
     AuthorStore(Jdbi jdbi) {
@@ -95,21 +94,27 @@ final class AuthorStore {
     }
 
     Optional<Author> byId(long id) {
-        return jdbi.withHandle(h -> find(h, PROFILE + " where id = :v", id));
+        return jdbi.withHandle(h -> find(h, "u.id = :v", id));
     }
 
     Optional<Author> bySlug(String slug) {
-        return jdbi.withHandle(h -> find(h, PROFILE + " where slug = :v", slug));
+        return jdbi.withHandle(h -> find(h, "u.slug = :v", slug));
     }
 
-    private static Optional<Author> find(Handle h, String sql, Object value) {
-        return h.createQuery(sql).bind("v", value)
+    /** A profile with its links in order, in one statement (one row per link, one with no link for none). */
+    private static Optional<Author> find(Handle h, String where, Object value) {
+        List<Author> rows = h.createQuery("""
+                select u.id, u.display_name, u.slug, u.bio, u.avatar_url, u.public_email, l.label, l.url
+                from users u left join user_links l on l.user_id = u.id
+                """ + "where " + where + " order by l.position")
+                .bind("v", value)
                 .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("display_name"), rs.getString("slug"),
-                        rs.getString("bio"), rs.getString("avatar_url"), rs.getString("public_email"), List.of()))
-                .findOne()
-                .map(a -> new Author(a.id(), a.displayName(), a.slug(), a.bio(), a.avatarUrl(), a.publicEmail(),
-                        h.createQuery("select label, url from user_links where user_id = :id order by position")
-                                .bind("id", a.id())
-                                .map((rs, ctx) -> new Author.Link(rs.getString("label"), rs.getString("url"))).list()));
+                        rs.getString("bio"), rs.getString("avatar_url"), rs.getString("public_email"),
+                        rs.getString("label") == null ? List.of() : List.of(new Author.Link(rs.getString("label"), rs.getString("url")))))
+                .list();
+        if (rows.isEmpty()) return Optional.empty();
+        Author a = rows.getFirst();
+        return Optional.of(new Author(a.id(), a.displayName(), a.slug(), a.bio(), a.avatarUrl(), a.publicEmail(),
+                rows.stream().flatMap(r -> r.links().stream()).toList()));
     }
 }

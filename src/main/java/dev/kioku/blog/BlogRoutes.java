@@ -12,11 +12,13 @@ import dev.kioku.content.PermalinkStyle;
 import dev.kioku.content.Post;
 import dev.kioku.content.Posts;
 import dev.kioku.content.Tag;
+import dev.kioku.db.OneConnection;
 import dev.kioku.discovery.OEmbed;
 import dev.kioku.discovery.StructuredData;
 import dev.kioku.discovery.StructuredData.Crumb;
 import dev.kioku.events.ChangeEvent;
 import dev.kioku.feeds.PostFeeds;
+import dev.kioku.media.Media;
 import dev.kioku.media.MediaLibrary;
 import dev.kioku.series.Series;
 import dev.kioku.series.SeriesService;
@@ -27,6 +29,7 @@ import dev.kioku.site.SiteSettings;
 import dev.kioku.web.Meta;
 import dev.kioku.web.NotFound;
 import dev.kioku.web.Page;
+import dev.kioku.web.PageRenderer;
 import dev.kioku.web.Paths;
 import dev.kioku.web.PublicPages;
 import dev.kioku.web.Redirect;
@@ -44,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The reader-facing site: home, posts, pages, tag/author/date archives and series, each rendered once into
@@ -53,10 +57,15 @@ import java.util.function.BiFunction;
  * and links made under any style must keep working. So a post is found by any style's address
  * ({@code /2026/11/20/slug/}, {@code /2026/11/slug/}, {@code /archives/12/}, {@code /slug/}) and served only
  * at its address in the current style; the others answer 301 to it. At {@code /slug/} a page comes first.
+ *
+ * <p>Why renders read first and render after: everything a page shows is read on one pooled connection
+ * ({@link OneConnection}), which is given back before the template runs, so a miss holds a connection only
+ * while it reads.
  */
 public final class BlogRoutes implements Routes {
     /** Link previews want a picture at least this wide (Facebook asks for 1200 pixels for large cards). */
     private static final int PREVIEW_IMAGE_WIDTH = 1200;
+    private final OneConnection reads;
     private final Posts posts;
     private final SeriesService series;
     private final Authors authors;
@@ -66,9 +75,13 @@ public final class BlogRoutes implements Routes {
     private final CommentThreads comments;
     private final BiFunction<Post, SiteSettings, MentionSection> mentions;
 
-    /** @param mentions a public post's approved webmentions, as its page shows them */
-    public BlogRoutes(Posts posts, SeriesService series, Authors authors, MediaLibrary media, SiteService site,
+    /**
+     * @param reads    runs each page's reads on one connection
+     * @param mentions a public post's approved webmentions, as its page shows them
+     */
+    public BlogRoutes(OneConnection reads, Posts posts, SeriesService series, Authors authors, MediaLibrary media, SiteService site,
                       Templates templates, CommentThreads comments, BiFunction<Post, SiteSettings, MentionSection> mentions) {
+        this.reads = reads;
         this.mentions = mentions;
         this.posts = posts;
         this.series = series;
@@ -81,23 +94,39 @@ public final class BlogRoutes implements Routes {
 
     @Override
     public void register(PublicPages pages) {
-        pages.page("/", ctx -> home(1));
-        pages.page("/page/{n}", ctx -> home(pageNumber(ctx, "/")));
-        pages.page("/tag/{slug}", ctx -> tag(ctx.pathParam("slug"), 1));
-        pages.page("/tag/{slug}/page/{n}", ctx -> tag(ctx.pathParam("slug"), pageNumber(ctx, "/tag/" + ctx.pathParam("slug") + "/")));
-        pages.page("/author/{slug}", ctx -> author(ctx.pathParam("slug"), 1));
-        pages.page("/author/{slug}/page/{n}", ctx -> author(ctx.pathParam("slug"), pageNumber(ctx, "/author/" + ctx.pathParam("slug") + "/")));
-        pages.page("/series", ctx -> seriesIndex());
-        pages.page("/series/{slug}", ctx -> seriesPage(ctx.pathParam("slug")));
-        pages.page("/{y}/page/{n}", ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/")));
-        pages.page("/{y}/{m}/page/{n}", ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/")));
-        pages.page("/{y}/{m}/{d}/page/{n}", ctx -> archive(ctx, pageNumber(ctx,
-                "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/")));
-        pages.page("/" + PermalinkStyle.ARCHIVES + "/{id}", ctx -> post(ctx, numbered(ctx.pathParam("id"))));
-        pages.page("/{y}/{m}/{d}/{slug}", ctx -> post(ctx, dated(ctx, ctx.pathParam("slug"))));
-        pages.page("/{y}/{m}/{d}", ctx -> ctx.pathParam("d").matches("\\d{2}") ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d"))));
-        pages.page("/{y}/{m}", ctx -> archive(ctx, 1));
-        pages.page("/{y}", ctx -> ctx.pathParam("y").matches("\\d{4}") ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y")));
+        pages.page("/", read(ctx -> home(1)));
+        pages.page("/page/{n}", read(ctx -> home(pageNumber(ctx, "/"))));
+        pages.page("/tag/{slug}", read(ctx -> tag(ctx.pathParam("slug"), 1)));
+        pages.page("/tag/{slug}/page/{n}", read(ctx -> tag(ctx.pathParam("slug"), pageNumber(ctx, "/tag/" + ctx.pathParam("slug") + "/"))));
+        pages.page("/author/{slug}", read(ctx -> author(ctx.pathParam("slug"), 1)));
+        pages.page("/author/{slug}/page/{n}", read(ctx -> author(ctx.pathParam("slug"), pageNumber(ctx, "/author/" + ctx.pathParam("slug") + "/"))));
+        pages.page("/series", read(ctx -> seriesIndex()));
+        pages.page("/series/{slug}", read(ctx -> seriesPage(ctx.pathParam("slug"))));
+        pages.page("/{y}/page/{n}", read(ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/"))));
+        pages.page("/{y}/{m}/page/{n}", read(ctx -> archive(ctx, pageNumber(ctx, "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/"))));
+        pages.page("/{y}/{m}/{d}/page/{n}", read(ctx -> archive(ctx, pageNumber(ctx,
+                "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/"))));
+        pages.page("/" + PermalinkStyle.ARCHIVES + "/{id}", read(ctx -> post(ctx, numbered(ctx.pathParam("id")))));
+        pages.page("/{y}/{m}/{d}/{slug}", read(ctx -> post(ctx, dated(ctx, ctx.pathParam("slug")))));
+        pages.page("/{y}/{m}/{d}", read(ctx -> ctx.pathParam("d").matches("\\d{2}") ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d")))));
+        pages.page("/{y}/{m}", read(ctx -> archive(ctx, 1)));
+        pages.page("/{y}", read(ctx -> ctx.pathParam("y").matches("\\d{4}") ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y"))));
+    }
+
+    /** What a render read: the template and its view, the page's change keys, and its Link header or null. */
+    private record Read(String template, Object view, Set<String> keys, String link) {
+        Read(String template, Object view, Set<String> keys) {
+            this(template, view, keys, null);
+        }
+    }
+
+    /** A renderer that reads on one connection, gives it back, then runs the template. */
+    private PageRenderer read(Function<Context, Read> reading) {
+        return ctx -> {
+            Read r = reads.run(() -> reading.apply(ctx));
+            Page page = new Page(templates.render(r.template(), r.view()), r.keys());
+            return r.link() == null ? page : page.withHeader("Link", r.link());
+        };
     }
 
     /** The styled error page for a status, rendered with the site frame. */
@@ -110,7 +139,7 @@ public final class BlogRoutes implements Routes {
 
     // ---- listings
 
-    private Page home(int page) {
+    private Read home(int page) {
         Site s = site.site();
         int per = s.settings().postsPerPage();
         Posts.Slice slice = posts.latest((page - 1) * per, per);
@@ -122,10 +151,10 @@ public final class BlogRoutes implements Routes {
         Meta meta = Meta.website(title, description, s.absolute(page == 1 ? "/" : "/page/" + page + "/"));
         if (page == 1) meta = meta.withJsonLd(StructuredData.of(s).website(s.settings().tagline()).script());
         var view = new ListView(s, meta, null, s.title(), "", cards(slice.posts(), keys), Pager.of("/", page, slice.total(), per), page == 1);
-        return new Page(templates.render("blog/list.jte", view), keys);
+        return new Read("blog/list.jte", view, keys);
     }
 
-    private Page tag(String slug, int page) {
+    private Read tag(String slug, int page) {
         Tag tag = posts.tag(slug).orElseThrow(() -> new NotFound("tag " + slug));
         Site s = site.site();
         int per = s.settings().postsPerPage();
@@ -138,10 +167,10 @@ public final class BlogRoutes implements Routes {
                 .withJsonLd(StructuredData.of(s).collection(tag.name(), description, tag.url())
                         .breadcrumbs(List.of(new Crumb(tag.name(), tag.url()))).script());
         var view = new ListView(s, meta, "Tag", tag.name(), "", cards(slice.posts(), keys), Pager.of(tag.url(), page, slice.total(), per), false);
-        return new Page(templates.render("blog/list.jte", view), keys);
+        return new Read("blog/list.jte", view, keys);
     }
 
-    private Page author(String slug, int page) {
+    private Read author(String slug, int page) {
         Author a = authors.bySlug(slug).orElseThrow(() -> new NotFound("author " + slug));
         Site s = site.site();
         int per = s.settings().postsPerPage();
@@ -155,10 +184,10 @@ public final class BlogRoutes implements Routes {
                 .withJsonLd(StructuredData.of(s).profile(a).breadcrumbs(List.of(new Crumb(a.displayName(), a.url()))).script());
         var view = new ListView(s, meta, "Author", a.displayName(), a.bio(), cards(slice.posts(), keys),
                 Pager.of(a.url(), page, slice.total(), per), false);
-        return new Page(templates.render("blog/list.jte", view), keys);
+        return new Read("blog/list.jte", view, keys);
     }
 
-    private Page archive(Context ctx, int page) {
+    private Read archive(Context ctx, int page) {
         ZoneId zone = site.settings().timeZone();
         String y = ctx.pathParam("y");
         String m = ctx.pathParamMap().get("m");
@@ -199,7 +228,7 @@ public final class BlogRoutes implements Routes {
         Set<String> keys = keys(key);
         var view = new ListView(s, Meta.website(heading + " · " + s.title(), "Posts from " + heading, s.absolute(base)),
                 "Archive", heading, "", cards(slice.posts(), keys), Pager.of(base, page, slice.total(), per), false);
-        return new Page(templates.render("blog/list.jte", view), keys);
+        return new Read("blog/list.jte", view, keys);
     }
 
     // ---- single posts and pages
@@ -218,22 +247,20 @@ public final class BlogRoutes implements Routes {
     }
 
     /** {@code /slug/}: a page, else a post (the Post name style, or a link made under it). */
-    private Page pageOrPost(Context ctx, String slug) {
+    private Read pageOrPost(Context ctx, String slug) {
         Optional<Post> page = posts.publicBySlug(Kind.PAGE, slug);
         if (page.isPresent()) return page(page.get());
         return post(ctx, posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("page " + slug)));
     }
 
     /** Serves a post at its address in the current style; any other address of it answers 301 to that one. */
-    private Page post(Context ctx, Post p) {
+    private Read post(Context ctx, Post p) {
         Site s = site.site();
         String canonical = s.settings().permalink(p);
         String asked = Paths.decode(ctx.path());
         if (!canonical.equals(asked) && !canonical.equals(asked + "/")) throw new Redirect(canonical);
         Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId());
         Posts.Neighbours n = posts.neighbours(p);
-        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), s.settings().permalink(n.older()));
-        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), s.settings().permalink(n.newer()));
         if (n.older() != null) keys.add("post:" + n.older().id());
         if (n.newer() != null) keys.add("post:" + n.newer().id());
         SeriesView box = series.forPost(p.id()).orElse(null);
@@ -241,8 +268,12 @@ public final class BlogRoutes implements Routes {
         keys.add(Comments.key(p.id()));
         keys.add(Webmentions.key(p.id()));
         CommentSection section = comments.section(p, s.settings(), 1, Fields.empty());
-        return new Page(templates.render("blog/post.jte", view(p, s, canonical, box, older, newer, keys, section,
-                mentions.apply(p, s.settings()))), keys).withHeader("Link", webmentionLink(s));
+        return new Read("blog/post.jte", view(p, s, canonical, box, link(n.older(), s), link(n.newer(), s), keys, section,
+                mentions.apply(p, s.settings())), keys, webmentionLink(s));
+    }
+
+    private static PostView.Link link(Posts.Brief p, Site s) {
+        return p == null ? null : new PostView.Link(p.title(), p.permalink(s.settings().permalinks(), s.settings().timeZone()));
     }
 
     /**
@@ -250,20 +281,21 @@ public final class BlogRoutes implements Routes {
      * page a reader just sent, never cached.
      */
     public byte[] postWithComments(Post p, CommentSection section) {
-        Site s = site.site();
-        Posts.Neighbours n = posts.neighbours(p);
-        PostView.Link older = n.older() == null ? null : new PostView.Link(n.older().title(), s.settings().permalink(n.older()));
-        PostView.Link newer = n.newer() == null ? null : new PostView.Link(n.newer().title(), s.settings().permalink(n.newer()));
-        SeriesView box = series.forPost(p.id()).orElse(null);
-        return templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), box, older, newer, keys(), section,
-                mentions.apply(p, s.settings())));
+        PostView view = reads.run(() -> {
+            Site s = site.site();
+            Posts.Neighbours n = posts.neighbours(p);
+            SeriesView box = series.forPost(p.id()).orElse(null);
+            return view(p, s, s.settings().permalink(p), box, link(n.older(), s), link(n.newer(), s), keys(), section,
+                    mentions.apply(p, s.settings()));
+        });
+        return templates.render("blog/post.jte", view);
     }
 
-    private Page page(Post p) {
+    private Read page(Post p) {
         Site s = site.site();
         Set<String> keys = keys("post:" + p.id(), "author:" + p.authorId(), Webmentions.key(p.id()));
-        return new Page(templates.render("blog/post.jte", view(p, s, s.settings().permalink(p), null, null, null, keys, null,
-                mentions.apply(p, s.settings()))), keys).withHeader("Link", webmentionLink(s));
+        return new Read("blog/post.jte", view(p, s, s.settings().permalink(p), null, null, null, keys, null,
+                mentions.apply(p, s.settings())), keys, webmentionLink(s));
     }
 
     /** Where other sites send webmentions for this page (W3C Webmention discovery, beside the head's link). */
@@ -276,9 +308,12 @@ public final class BlogRoutes implements Routes {
      * cached, no canonical link, and without neighbours (a draft has no place among public posts yet).
      */
     public byte[] draftPage(Post p) {
-        Site s = site.site();
-        SeriesView box = p.kind() == Kind.PAGE ? null : series.forPost(p.id()).orElse(null);
-        return templates.render("blog/post.jte", view(p, s, null, box, null, null, keys(), null, null));
+        PostView view = reads.run(() -> {
+            Site s = site.site();
+            SeriesView box = p.kind() == Kind.PAGE ? null : series.forPost(p.id()).orElse(null);
+            return view(p, s, null, box, null, null, keys(), null, null);
+        });
+        return templates.render("blog/post.jte", view);
     }
 
     /** @param path the canonical path, or null for a page that must not name one (previews) */
@@ -286,8 +321,9 @@ public final class BlogRoutes implements Routes {
                           Set<String> keys, CommentSection section, MentionSection mentionSection) {
         SiteSettings st = s.settings();
         Author author = authors.byId(p.authorId()).orElseThrow();
-        Figure featured = featured(p, keys);
-        Meta meta = meta(p, s, path, author, box);
+        Media image = featuredImage(p, keys);
+        Figure featured = image == null ? null : figure(image);
+        Meta meta = meta(p, s, path, author, box, image);
         // a post's comment feed is announced only where the post is public (not on previews)
         if (path != null && p.kind() == Kind.POST && p.isPublic()) meta = meta.withAlternates(CommentRoutes.feedAlternates(s, p));
         // a draft has no publication date yet: it shows the time it was last saved
@@ -304,11 +340,12 @@ public final class BlogRoutes implements Routes {
      * previews, article tags, oEmbed discovery and structured data; a preview ({@code path} null) gets only
      * the tags that name no address.
      */
-    private Meta meta(Post p, Site s, String path, Author author, SeriesView box) {
-        Meta.Image image = p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId()).map(m -> {
-            var big = m.renditionAtLeast(PREVIEW_IMAGE_WIDTH);
-            return new Meta.Image(s.absolute(big.path()), big.width(), big.height(), m.alt());
-        }).orElse(null);
+    private Meta meta(Post p, Site s, String path, Author author, SeriesView box, Media featured) {
+        Meta.Image image = null;
+        if (featured != null) {
+            var big = featured.renditionAtLeast(PREVIEW_IMAGE_WIDTH);
+            image = new Meta.Image(s.absolute(big.path()), big.width(), big.height(), featured.alt());
+        }
         String title = p.title() + " · " + s.title();
         String description = p.excerpt().isBlank() ? p.title() : p.excerpt();
         Meta meta = new Meta(title, description, path == null ? null : s.absolute(path),
@@ -332,7 +369,7 @@ public final class BlogRoutes implements Routes {
 
     // ---- series
 
-    private Page seriesPage(String slug) {
+    private Read seriesPage(String slug) {
         Series found = series.bySlug(slug).orElseThrow(() -> new NotFound("series " + slug));
         SeriesView view = series.view(found);
         Site s = site.site();
@@ -343,18 +380,18 @@ public final class BlogRoutes implements Routes {
                 .withAlternates(PostFeeds.alternates(s, found))
                 .withJsonLd(StructuredData.of(s).collection(found.title(), description, found.url())
                         .breadcrumbs(List.of(new Crumb("Series", "/series/"), new Crumb(found.title(), found.url()))).script());
-        return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, List.of(view), false)), keys);
+        return new Read("blog/series.jte", new SeriesPage(s, meta, List.of(view), false), keys);
     }
 
-    private Page seriesIndex() {
+    private Read seriesIndex() {
         Site s = site.site();
         Set<String> keys = keys("series");
-        List<SeriesView> all = series.all().stream().map(series::view).toList();
+        List<SeriesView> all = series.allViews();
         all.forEach(v -> keys.addAll(v.keys()));
         Meta meta = Meta.website("Series · " + s.title(), "Every series on " + s.title(), s.absolute("/series/"))
                 .withJsonLd(StructuredData.of(s).collection("Series", "Every series on " + s.title(), "/series/")
                         .breadcrumbs(List.of(new Crumb("Series", "/series/"))).script());
-        return new Page(templates.render("blog/series.jte", new SeriesPage(s, meta, all, true)), keys);
+        return new Read("blog/series.jte", new SeriesPage(s, meta, all, true), keys);
     }
 
     // ---- helpers
@@ -372,9 +409,19 @@ public final class BlogRoutes implements Routes {
     }
 
     private Figure featured(Post p, Set<String> keys) {
-        if (p.featuredMediaId() != null) keys.add("media:" + p.featuredMediaId());
-        return p.featuredMediaId() == null ? null : media.byId(p.featuredMediaId())
-                .map(m -> new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption(), m.srcset())).orElse(null);
+        Media image = featuredImage(p, keys);
+        return image == null ? null : figure(image);
+    }
+
+    /** The post's featured image, or null (none, or deleted since); its key is added either way. */
+    private Media featuredImage(Post p, Set<String> keys) {
+        if (p.featuredMediaId() == null) return null;
+        keys.add("media:" + p.featuredMediaId());
+        return media.byId(p.featuredMediaId()).orElse(null);
+    }
+
+    private static Figure figure(Media m) {
+        return new Figure(m.path(), m.alt(), m.width(), m.height(), m.caption(), m.srcset());
     }
 
     private static Set<String> keys(String... more) {

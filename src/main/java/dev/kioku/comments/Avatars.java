@@ -19,6 +19,8 @@ public final class Avatars {
     private final String publicBase;
     private final BooleanSupplier gravatar;
     private final byte[] secret;
+    /** HMAC-SHA256 keyed with the secret, copied for each hash (looking one up and keying it costs more), or null. */
+    private final javax.crypto.Mac keyedMac;
 
     /**
      * @param publicBase the site's public address, e.g. {@code https://blog.example}; a trailing slash is dropped
@@ -37,6 +39,7 @@ public final class Avatars {
         String base = Objects.requireNonNull(publicBase, "publicBase");
         this.publicBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.gravatar = Objects.requireNonNull(gravatar, "gravatar");
+        this.keyedMac = this.secret.length == 0 ? null : newMac();
     }
 
     /**
@@ -76,11 +79,21 @@ public final class Avatars {
 
     /** 32 hex digits of HMAC-SHA256 under the site secret (of SHA-256 when there is none). */
     private String keyed(String s) {
-        if (secret.length == 0) return sha256(s).substring(0, 32);
+        if (keyedMac == null) return sha256(s).substring(0, 32);
+        javax.crypto.Mac mac;
+        try {
+            mac = (javax.crypto.Mac) keyedMac.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac();
+        }
+        return HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+    }
+
+    private javax.crypto.Mac newMac() {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return mac;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -163,23 +163,38 @@ final class PostStore {
                 + PUBLIC_POSTS).bind("from", from).bind("to", to).mapTo(Integer.class).one();
     }
 
+    /** A post without its text: what a link to it needs (neighbours, series parts). */
+    private static final String BRIEF = """
+            select p.id, p.kind, p.title, p.slug, p.status, p.published_at, p.created_at, p.excerpt,
+                   case when p.kind = 'post' and exists (select 1 from posts pg where pg.kind = 'page' and pg.slug = p.slug
+                                                          and pg.status = 'published') then 1 else 0 end as shares_slug
+            from posts p
+            """;
+
     /**
-     * The public post just older than {@code p}, or empty. The first bound on {@code published_at} says nothing new,
-     * but without it SQLite walks the index instead of seeking: 1.3 ms instead of 0.1 ms a query with 10,000 posts.
+     * The public posts just older and newer than a post published at {@code at}, in one statement. Each half
+     * bounds {@code published_at} on one side first although the second condition implies it: without that
+     * bound SQLite walks the index instead of seeking (1.3 ms instead of 0.1 ms a half with 10,000 posts).
      */
-    Optional<Post> older(Handle h, Instant at, long id) {
-        return h.createQuery(COLUMNS + " where" + PUBLIC_POSTS + """
+    Posts.Neighbours neighbours(Handle h, Instant at, long id) {
+        Posts.Brief[] found = new Posts.Brief[2];
+        h.createQuery("select * from (" + BRIEF + " where" + PUBLIC_POSTS + """
                  and p.published_at <= :at and (p.published_at < :at or (p.published_at = :at and p.id < :id))
-                 order by p.published_at desc, p.id desc limit 1""").bind("at", at).bind("id", id)
-                .map(PostStore::row).findOne();
+                 order by p.published_at desc, p.id desc limit 1) older
+                union all
+                select * from (""" + BRIEF + " where" + PUBLIC_POSTS + """
+                 and p.published_at >= :at and (p.published_at > :at or (p.published_at = :at and p.id > :id))
+                 order by p.published_at asc, p.id asc limit 1) newer""")
+                .bind("at", at).bind("id", id)
+                .map(PostStore::brief)
+                .forEach(b -> found[b.publishedAt().isBefore(at) || (b.publishedAt().equals(at) && b.id() < id) ? 0 : 1] = b);
+        return new Posts.Neighbours(found[0], found[1]);
     }
 
-    /** The public post just newer than {@code p}, or empty. */
-    Optional<Post> newer(Handle h, Instant at, long id) {
-        return h.createQuery(COLUMNS + " where" + PUBLIC_POSTS + """
-                 and p.published_at >= :at and (p.published_at > :at or (p.published_at = :at and p.id > :id))
-                 order by p.published_at asc, p.id asc limit 1""").bind("at", at).bind("id", id)
-                .map(PostStore::row).findOne();
+    /** Posts by id whatever their status, without their text; missing ids are left out. */
+    List<Posts.Brief> briefs(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return h.createQuery(BRIEF + " where p.id in (<ids>)").bindList("ids", new ArrayList<>(ids)).map(PostStore::brief).list();
     }
 
     List<Post> publicPages(Handle h) {
@@ -382,6 +397,14 @@ final class PostStore {
 
     private static Tag tag(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         return new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
+    }
+
+    private static Posts.Brief brief(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        long published = rs.getLong("published_at");
+        Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+        return new Posts.Brief(rs.getLong("id"), Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("title"),
+                rs.getString("slug"), Status.valueOf(rs.getString("status").toUpperCase()), publishedAt,
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("excerpt"), rs.getInt("shares_slug") == 1);
     }
 
     private static Post row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {

@@ -224,8 +224,9 @@ public final class Posts {
         keys.add("author-posts:" + p.authorId());
         for (Tag t : p.tags()) keys.add("tag:" + t.slug());
         keys.addAll(archiveKeys(p.publishedAt(), z));
-        store.older(h, p.publishedAt(), p.id()).ifPresent(o -> keys.add("post:" + o.id()));
-        store.newer(h, p.publishedAt(), p.id()).ifPresent(n -> keys.add("post:" + n.id()));
+        Neighbours n = store.neighbours(h, p.publishedAt(), p.id());
+        if (n.older() != null) keys.add("post:" + n.older().id());
+        if (n.newer() != null) keys.add("post:" + n.newer().id());
         return keys;
     }
 
@@ -463,10 +464,9 @@ public final class Posts {
         return jdbi.withHandle(h -> store.tagBySlug(h, slug));
     }
 
-    /** The public posts just older and newer than {@code p}; either may be null. */
+    /** The public posts just older and newer than {@code p}, without their text; either may be null. */
     public Neighbours neighbours(Post p) {
-        return jdbi.withHandle(h -> new Neighbours(store.older(h, p.publishedAt(), p.id()).orElse(null),
-                store.newer(h, p.publishedAt(), p.id()).orElse(null)));
+        return jdbi.withHandle(h -> store.neighbours(h, p.publishedAt(), p.id()));
     }
 
     /** Public pages, by title, for the navigation. */
@@ -478,6 +478,13 @@ public final class Posts {
     public Map<Long, Post> byIdsWithTags(Collection<Long> ids) {
         Map<Long, Post> out = new LinkedHashMap<>();
         jdbi.withHandle(h -> PostStore.withTags(h, store.byIds(h, ids))).forEach(p -> out.put(p.id(), p));
+        return out;
+    }
+
+    /** Posts by id whatever their status, without their text (series outlines); missing ids are left out. */
+    public Map<Long, Brief> briefs(Collection<Long> ids) {
+        Map<Long, Brief> out = new LinkedHashMap<>();
+        jdbi.withHandle(h -> store.briefs(h, ids)).forEach(p -> out.put(p.id(), p));
         return out;
     }
 
@@ -595,6 +602,25 @@ public final class Posts {
     }
 
     /** Previous (older) and next (newer) public posts; null at either end. */
-    public record Neighbours(Post older, Post newer) {
+    public record Neighbours(Brief older, Brief newer) {
+    }
+
+    /**
+     * A post or page without its text, tags or review: what a link to it needs (previous/next, series parts).
+     *
+     * @param publishedAt when it went (or goes) public, or null for a draft never published
+     * @param excerpt     what lists show (the writer's excerpt, else the automatic one)
+     */
+    public record Brief(long id, Kind kind, String title, String slug, Status status, Instant publishedAt, Instant createdAt,
+                        String excerpt, boolean sharesSlugWithPage) {
+        public boolean isPublic() {
+            return status == Status.PUBLISHED;
+        }
+
+        /** Its address, as {@link Post#permalink} gives it. */
+        public String permalink(PermalinkStyle style, ZoneId zone) {
+            if (kind == Kind.PAGE) return "/" + slug + "/";
+            return style.path(id, slug, (publishedAt == null ? createdAt : publishedAt).atZone(zone), sharesSlugWithPage);
+        }
     }
 }

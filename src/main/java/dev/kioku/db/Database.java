@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.engine = engine;
         this.jdbi = Jdbi.create(pool);
+        if (engine == Engine.SQLITE) jdbi.setStatementBuilderFactory(new StatementCache(org.sqlite.SQLiteConnection.class));
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {

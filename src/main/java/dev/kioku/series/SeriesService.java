@@ -330,7 +330,14 @@ public final class SeriesService {
 
     /** The series as readers see it, with nothing marked as current. */
     public SeriesView view(Series series) {
-        return view(series, 0L);
+        return view(new SeriesStore.Outline(series, jdbi.withHandle(h -> store.parts(h, series.id()))), 0L);
+    }
+
+    /** Every series as readers see them, by slug; two statements however many series and parts there are. */
+    public List<SeriesView> allViews() {
+        List<SeriesStore.Outline> outlines = jdbi.withHandle(h -> store.outlines(h, store.all(h).stream().map(Series::id).toList()));
+        Map<Long, Posts.Brief> byId = posts.briefs(outlines.stream().flatMap(o -> postIds(o).stream()).toList());
+        return outlines.stream().map(o -> view(o, byId, 0L)).toList();
     }
 
     /** The published posts of a series, newest first (its feed); empty when none is public yet. */
@@ -344,20 +351,22 @@ public final class SeriesService {
 
     /** The series box for a post's page, or empty when the post is in no series. */
     public Optional<SeriesView> forPost(long postId) {
-        return jdbi.withHandle(h -> store.partOfPost(h, postId).flatMap(p -> store.byId(h, p.seriesId())))
-                .map(s -> view(s, postId));
+        return jdbi.withHandle(h -> store.outlineOfPost(h, postId)).map(o -> view(o, postId));
     }
 
     /** For list pages: the "Part 2 of 3" badge of each post that is in a series. */
     public Map<Long, Badge> badges(List<Long> postIds) {
+        Set<Long> wanted = new HashSet<>(postIds);
         Map<Long, Badge> out = new HashMap<>();
-        jdbi.useHandle(h -> {
-            for (Part part : store.partsOfPosts(h, postIds)) {
-                Series s = store.byId(h, part.seriesId()).orElseThrow();
-                List<Part> all = store.parts(h, s.id());
-                out.put(part.postId(), new Badge(s.title(), s.url(), all.indexOf(part) + 1, all.size(), s.key()));
+        for (SeriesStore.Outline o : jdbi.withHandle(h -> store.outlinesOfPosts(h, wanted))) {
+            List<Part> all = o.parts();
+            for (int i = 0; i < all.size(); i++) {
+                Long postId = all.get(i).postId();
+                if (postId != null && wanted.contains(postId)) {
+                    out.put(postId, new Badge(o.series().title(), o.series().url(), i + 1, all.size(), o.series().key()));
+                }
             }
-        });
+        }
         return out;
     }
 
@@ -365,15 +374,22 @@ public final class SeriesService {
     public record Badge(String seriesTitle, String seriesUrl, int number, int total, String key) {
     }
 
-    private SeriesView view(Series series, long currentPostId) {
-        List<Part> parts = jdbi.withHandle(h -> store.parts(h, series.id()));
-        Map<Long, Post> byId = posts.byIds(parts.stream().map(Part::postId).filter(id -> id != null).toList());
+    private static List<Long> postIds(SeriesStore.Outline o) {
+        return o.parts().stream().map(Part::postId).filter(id -> id != null).toList();
+    }
+
+    private SeriesView view(SeriesStore.Outline o, long currentPostId) {
+        return view(o, posts.briefs(postIds(o)), currentPostId);
+    }
+
+    /** @param byId the posts of the parts, without their text (at least those of this series) */
+    private SeriesView view(SeriesStore.Outline o, Map<Long, Posts.Brief> byId, long currentPostId) {
         SiteSettings site = settings.get();
-        Set<String> keys = new HashSet<>(Set.of(series.key()));
+        Set<String> keys = new HashSet<>(Set.of(o.series().key()));
         List<SeriesView.PartView> views = new ArrayList<>();
         int current = 0;
-        for (Part part : parts) {
-            Post post = part.postId() == null ? null : byId.get(part.postId());
+        for (Part part : o.parts()) {
+            Posts.Brief post = part.postId() == null ? null : byId.get(part.postId());
             if (post != null) keys.add("post:" + post.id());
             boolean live = post != null && post.isPublic();
             boolean isCurrent = post != null && post.id() == currentPostId;
@@ -381,9 +397,9 @@ public final class SeriesService {
             // a draft's own title is not public: before publication a part shows its announced title
             String title = live ? post.title() : part.plannedTitle() != null ? part.plannedTitle() : UNANNOUNCED;
             views.add(new SeriesView.PartView(views.size() + 1, title,
-                    live ? site.permalink(post) : null, live ? "" : part.plannedNote(),
+                    live ? post.permalink(site.permalinks(), site.timeZone()) : null, live ? "" : part.plannedNote(),
                     live ? post.excerpt() : "", live ? site.date(post.publishedAt()) : "", isCurrent));
         }
-        return new SeriesView(series, views, current, keys);
+        return new SeriesView(o.series(), views, current, keys);
     }
 }

@@ -3,8 +3,12 @@ package dev.kioku.series;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -49,6 +53,61 @@ final class SeriesStore {
 
     Optional<Part> partOfPost(Handle h, long postId) {
         return h.createQuery(PARTS + " where post_id = :id").bind("id", postId).map(SeriesStore::partRow).findOne();
+    }
+
+    /** A series and its parts in order. */
+    record Outline(Series series, List<Part> parts) {
+    }
+
+    /** The series holding this post with all its parts in order, in one statement; empty when it is in none. */
+    Optional<Outline> outlineOfPost(Handle h, long postId) {
+        List<Outline> found = outlines(h, """
+                from series_parts mine join series s on s.id = mine.series_id join series_parts sp on sp.series_id = s.id
+                where mine.post_id = :id""", postId, null);
+        return found.stream().findFirst();
+    }
+
+    /** These series with their parts, in the order of {@code ids}; unknown ids are left out. */
+    List<Outline> outlines(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        List<Outline> found = outlines(h, """
+                from series s left join series_parts sp on sp.series_id = s.id
+                where s.id in (<ids>)""", null, ids);
+        Map<Long, Outline> byId = new HashMap<>();
+        found.forEach(o -> byId.put(o.series().id(), o));
+        return ids.stream().map(byId::get).filter(o -> o != null).toList();
+    }
+
+    /** The series holding any of these posts, each with all its parts in order. */
+    List<Outline> outlinesOfPosts(Handle h, Collection<Long> postIds) {
+        if (postIds.isEmpty()) return List.of();
+        return outlines(h, """
+                from series s join series_parts sp on sp.series_id = s.id
+                where s.id in (select mine.series_id from series_parts mine where mine.post_id in (<ids>))""",
+                null, List.copyOf(postIds));
+    }
+
+    /** Rows of series and their parts (a series without parts: one row with no part), grouped by series. */
+    private static List<Outline> outlines(Handle h, String fromWhere, Long id, List<Long> ids) {
+        var q = h.createQuery("""
+                select s.id as s_id, s.slug as s_slug, s.title as s_title, s.description_md as s_md,
+                       s.description_html as s_html, sp.id, sp.series_id, sp.position, sp.post_id, sp.planned_title, sp.planned_note
+                """ + fromWhere + " order by s.id, sp.position, sp.id");
+        if (id != null) q.bind("id", id);
+        if (ids != null) q.bindList("ids", ids);
+        Map<Long, Series> series = new LinkedHashMap<>();
+        Map<Long, List<Part>> parts = new HashMap<>();
+        q.map((rs, ctx) -> {
+            Series one = new Series(rs.getLong("s_id"), rs.getString("s_slug"), rs.getString("s_title"), rs.getString("s_md"),
+                    rs.getString("s_html"));
+            rs.getLong("id");
+            return Map.entry(one, rs.wasNull() ? Optional.<Part>empty() : Optional.of(partRow(rs, ctx)));
+        }).forEach(row -> {
+            series.putIfAbsent(row.getKey().id(), row.getKey());
+            List<Part> of = parts.computeIfAbsent(row.getKey().id(), k -> new ArrayList<>());
+            row.getValue().ifPresent(of::add);
+        });
+        return series.values().stream().map(one -> new Outline(one, List.copyOf(parts.get(one.id())))).toList();
     }
 
     List<Part> partsOfPosts(Handle h, Collection<Long> postIds) {

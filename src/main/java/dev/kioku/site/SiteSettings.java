@@ -72,9 +72,13 @@ public record SiteSettings(String title, String tagline, String language, ZoneId
 
     /** A date as readers of this site write it, e.g. "November 20, 2026", in the site's time zone. */
     public String date(Instant at) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language))
-                .format(at.atZone(timeZone));
+        return LONG_DATES.computeIfAbsent(language, tag -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(tag))).format(at.atZone(timeZone));
     }
+
+    /** Long-date formatters by language tag: a page shows dozens of dates, and making a formatter costs more than using it. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, DateTimeFormatter> LONG_DATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The same instant as an ISO-8601 offset date-time, for {@code <time datetime>} and structured data. */
     public String isoDate(Instant at) {
