@@ -66,7 +66,7 @@ import java.util.List;
  * HTTP. The CLI uses the same wiring without starting the server. No container, no static state.
  */
 public final class App implements AutoCloseable {
-    /** Environment variable: megabytes of rendered pages kept in memory (default: a quarter of the heap). */
+    /** Environment variable: megabytes of rendered pages kept in memory (default: a fifth of the heap). */
     public static final String PAGE_CACHE_ENV = "KIOKU_PAGE_CACHE_MB";
     private static final long MB = 1024 * 1024;
     private static final long MIN_PAGE_CACHE_BYTES = 8 * MB;
@@ -218,7 +218,7 @@ public final class App implements AutoCloseable {
 
     /**
      * Bytes of rendered pages kept in memory before the least used are dropped: {@code setting} megabytes when
-     * given, else a quarter of the heap the JVM may grow to (at least 8 MB). Why a share of the heap: the cache
+     * given, else a fifth of the heap the JVM may grow to (at least 8 MB). Why a share of the heap: the cache
      * lives in it, so a fixed size that suits {@code -Xmx256m} would crowd out everything else at
      * {@code -Xmx128m}, and a larger heap should buy more cached pages without a second setting.
      *
@@ -227,7 +227,7 @@ public final class App implements AutoCloseable {
      * @throws ConfigException when the setting is not a whole number of megabytes of at least 1
      */
     public static long pageCacheBytes(String setting, long maxHeap) {
-        if (setting == null || setting.isBlank()) return Math.max(MIN_PAGE_CACHE_BYTES, maxHeap / 4);
+        if (setting == null || setting.isBlank()) return Math.max(MIN_PAGE_CACHE_BYTES, maxHeap / 5);
         long mb;
         try {
             mb = Long.parseLong(setting.strip());

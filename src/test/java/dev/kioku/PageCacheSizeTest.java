@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kioku.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-/** How many bytes of rendered pages the cache keeps: a quarter of the heap unless KIOKU_PAGE_CACHE_MB says. */
+/** How many bytes of rendered pages the cache keeps: a fifth of the heap unless KIOKU_PAGE_CACHE_MB says. */
 class PageCacheSizeTest {
     private static final long MB = 1024 * 1024;
 
     @Test
-    void without_a_setting_it_is_a_quarter_of_the_heap() {
-        assertEquals(48 * MB, App.pageCacheBytes(null, 192 * MB));
-        assertEquals(32 * MB, App.pageCacheBytes("", 128 * MB));
-        assertEquals(256 * MB, App.pageCacheBytes(" ", 1024 * MB));
+    void without_a_setting_it_is_a_fifth_of_the_heap() {
+        assertEquals(40 * MB, App.pageCacheBytes(null, 200 * MB));
+        assertEquals(32 * MB, App.pageCacheBytes("", 160 * MB));
+        assertEquals(200 * MB, App.pageCacheBytes(" ", 1000 * MB));
     }
 
     @Test
     void a_tiny_heap_still_gets_eight_megabytes() {
-        assertEquals(8 * MB, App.pageCacheBytes(null, 16 * MB));
+        assertEquals(8 * MB, App.pageCacheBytes(null, 30 * MB));
     }
 
     @Test
