@@ -66,14 +66,17 @@ import java.util.List;
  * HTTP. The CLI uses the same wiring without starting the server. No container, no static state.
  */
 public final class App implements AutoCloseable {
-    /** Bytes of rendered pages kept in memory before the least used are dropped. */
-    private static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+    /** Environment variable: megabytes of rendered pages kept in memory (default: a fifth of the heap). */
+    public static final String PAGE_CACHE_ENV = "KIOKU_PAGE_CACHE_MB";
+    private static final long MB = 1024 * 1024;
+    private static final long MIN_PAGE_CACHE_BYTES = 8 * MB;
 
     private final Config config;
     private final Clock clock;
     private final Database database;
     private final EventBus events = new EventBus();
-    private final PageCache cache = new PageCache(PAGE_CACHE_BYTES);
+    private final long pageCacheBytes = pageCacheBytes(System.getenv(PAGE_CACHE_ENV), Runtime.getRuntime().maxMemory());
+    private final PageCache cache = new PageCache(pageCacheBytes);
     private final Assets assets = new Assets();
     private final Templates templates = new Templates();
     private final MediaLibrary media;
@@ -218,6 +221,36 @@ public final class App implements AutoCloseable {
         // frame being built
         return posts.publicPages().stream()
                 .map(p -> new NavLink(p.title(), p.permalink(PermalinkStyle.DAY_AND_NAME, ZoneOffset.UTC))).toList();
+    }
+
+    /**
+     * Bytes of rendered pages kept in memory before the least used are dropped: {@code setting} megabytes when
+     * given, else a fifth of the heap the JVM may grow to (at least 8 MB). Why a share of the heap: the cache
+     * lives in it, so a fixed size that suits {@code -Xmx256m} would crowd out everything else at
+     * {@code -Xmx128m}, and a larger heap should buy more cached pages without a second setting.
+     *
+     * @param setting  {@value #PAGE_CACHE_ENV} (null or blank when unset)
+     * @param maxHeap  {@code Runtime.maxMemory()}
+     * @throws ConfigException when the setting is not a whole number of megabytes of at least 1
+     */
+    public static long pageCacheBytes(String setting, long maxHeap) {
+        if (setting == null || setting.isBlank()) return Math.max(MIN_PAGE_CACHE_BYTES, maxHeap / 5);
+        long mb;
+        try {
+            mb = Long.parseLong(setting.strip());
+        } catch (NumberFormatException e) {
+            mb = 0;
+        }
+        if (mb < 1 || mb > 1024 * 1024) {
+            throw new ConfigException("page-cache-mb", "must be a whole number of megabytes from 1 to 1048576, got '" + setting
+                    + "' (from " + PAGE_CACHE_ENV + ")");
+        }
+        return mb * MB;
+    }
+
+    /** Bytes the page cache may hold (see {@link #pageCacheBytes(String, long)}). */
+    public long pageCacheBytes() {
+        return pageCacheBytes;
     }
 
     /** Creates the data folder if needed. @throws ConfigException when it cannot be created or written */

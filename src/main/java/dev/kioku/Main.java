@@ -1,5 +1,6 @@
 package dev.kioku;
 
+import dev.kioku.cli.AotTrainCommand;
 import dev.kioku.cli.DemoCommand;
 import dev.kioku.cli.ExportCommand;
 import dev.kioku.cli.ImportCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kioku", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A self-hosted blog engine in one jar.",
         subcommands = {ServeCommand.class, InitCommand.class, MigrateCommand.class, UserCommand.class, ImportCommand.class, DemoCommand.class, ExportCommand.class, MailCommand.class, VersionCommand.class,
+                AotTrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -80,7 +80,9 @@ public final class ServeCommand implements Runnable {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kioku-shutdown"));
-        LOG.info("Kioku is serving {} at http://{}:{}/", config.dataDir(), config.host(), bound);
+        StartupCache.checkInUse();
+        LOG.info("Kioku is serving {} at http://{}:{}/ (started in {} ms{}; page cache {} MB of a {} MB heap)", config.dataDir(), config.host(),
+                bound, sinceProcessStart(), StartupCache.inUse() ? " with the start-up cache" : "", app.pageCacheBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         if (config.tls().enabled()) {
             LOG.info("HTTPS (HTTP/2 and HTTP/1.1) at https://{}:{}/{}", config.host(), app.httpsPort(),
                     config.trustProxy() ? "" : "; the HTTP port redirects to it");
@@ -90,6 +92,12 @@ public final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Milliseconds since the JVM process started (what a reader waiting for the first page sees), or -1 if unknown. */
+    private static long sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     /** Fails early, in one line, when the address is taken (before Jetty logs its own error). */

@@ -77,8 +77,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies pending migrations for this engine; returns how many were applied. */
+    /**
+     * Applies pending migrations for this engine; returns how many were applied. A database already at the
+     * newest bundled version returns 0 without starting Flyway (see {@link Migrations}).
+     */
     public int migrate() {
+        if (Migrations.current(pool, engine.folder())) return 0;
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(pool)
