@@ -28,7 +28,7 @@ public final class AdminClient {
 
     private AdminClient(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
     }
 
     /** Signs in through the real form; fails the test when that does not answer 302/303. */

@@ -23,7 +23,7 @@ import org.jsoup.nodes.Document;
 public final class AdminSession {
     public static final String PASSWORD = "correct horse";
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
     private final String base;
     public final long userId;
 

@@ -29,7 +29,7 @@ public final class Commenter {
     public Commenter(TestBlog blog, String forwardedFor) {
         this.blog = blog;
         this.forwardedFor = forwardedFor;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The fields a reader fills in, ready to change. */

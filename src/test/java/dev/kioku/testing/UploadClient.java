@@ -26,7 +26,10 @@ import org.jsoup.nodes.Document;
 public final class UploadClient {
     public static final String PASSWORD = "password";
     private final TestBlog blog;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1: over h2c, Jetty answers an oversize upload with 413 and then resets the stream it stopped reading
+    // with CANCEL, which the JDK client reports as an IOException instead of the 413 it already has (issue 8 note)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     public final Author account;
 
