@@ -143,12 +143,15 @@ final class CommentStore {
     /**
      * Whether the post is still a published post with comments on, checked again inside the comment's transaction.
      * {@code lockRow} (PostgreSQL, where writers run side by side) holds the post row until commit, so closing the
-     * post waits for this comment or this comment sees it closed.
+     * post waits for this comment or this comment sees it closed, and two comments on one post take turns: the
+     * second one's duplicate check (a fresh snapshot under read committed) sees the first once it has committed.
+     * ({@code for share} let both through at once, and the same comment sent twice was stored twice.)
+     * {@code no key update} still lets rows that only reference the post (the comment itself) be written.
      */
     boolean acceptsComments(Handle h, long postId, boolean lockRow) {
         return h.createQuery("""
                 select id from posts where id = :post and kind = 'post' and status = 'published' and comments_open = :open
-                """ + (lockRow ? " for share" : "")).bind("post", postId).bind("open", true).mapTo(Long.class).findOne().isPresent();
+                """ + (lockRow ? " for no key update" : "")).bind("post", postId).bind("open", true).mapTo(Long.class).findOne().isPresent();
     }
 
     boolean sameBodyExists(Handle h, long postId, String email, String bodyMd) {

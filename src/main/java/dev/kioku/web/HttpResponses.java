@@ -34,8 +34,11 @@ final class HttpResponses {
 
     /**
      * The headers set on this answer so far (by the before-handlers, when called before the route does anything),
-     * as {@link Answers} starts from: everything but what Jetty adds to every answer itself. Null when the answer
-     * is not Jetty's (nothing then goes on the fast path).
+     * as {@link Answers} starts from: everything but what Jetty adds to every answer itself, on this connection
+     * ({@code Date}, {@code Server}, and {@code Strict-Transport-Security}, which the HTTPS connector's customizer
+     * adds to every answer over TLS and never over plain HTTP). Null when the answer is not Jetty's, or when it
+     * sets a cookie (something of this visitor's that must never be replayed to the next one): nothing then goes on
+     * the fast path.
      */
     static List<HttpField> routeHeaders(Context ctx) {
         ServletContextResponse response = ServletContextResponse.getServletContextResponse(ctx.res());
@@ -43,7 +46,10 @@ final class HttpResponses {
         List<HttpField> fields = new ArrayList<>();
         for (HttpField field : response.getHeaders()) {
             HttpHeader header = field.getHeader();
-            if (header != HttpHeader.DATE && header != HttpHeader.SERVER) fields.add(field);
+            if (header == HttpHeader.SET_COOKIE || header == HttpHeader.SET_COOKIE2) return null;
+            if (header != HttpHeader.DATE && header != HttpHeader.SERVER && header != HttpHeader.STRICT_TRANSPORT_SECURITY) {
+                fields.add(field);
+            }
         }
         return fields;
     }

@@ -11,16 +11,13 @@ import dev.kioku.content.PostDraft;
 import dev.kioku.db.Engine;
 import dev.kioku.media.Media;
 import dev.kioku.series.Series;
+import dev.kioku.testing.StatementLog;
 import dev.kioku.testing.TestBlog;
 import dev.kioku.testing.TestImages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,18 +50,13 @@ class PostPageQueriesTest {
     Path dir;
 
     TestBlog blog;
-    final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    StatementLog log;
 
     @BeforeEach
     void start() {
         blog = TestBlog.start(engine, dir);
-        // requests run on virtual threads; jobs and the test's own set-up do not, so only renders are counted
-        blog.app.database().jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext ctx) {
-                if (Thread.currentThread().isVirtual()) statements.add(ctx.getRenderedSql().strip().replaceAll("\\s+", " "));
-            }
-        });
+        // the test's own set-up and the jobs are left out, so only renders are counted
+        log = StatementLog.install(blog.app.database().jdbi());
     }
 
     @AfterEach
@@ -77,13 +69,13 @@ class PostPageQueriesTest {
         Post small = scenario("Small", 1, 1, 1, 1);
         Post large = scenario("Large", 6, 12, 6, 5);
 
-        int forSmall = statementsFor(small, 1, 1);
-        int forLarge = statementsFor(large, 6, 12);
+        List<StatementLog.Statement> forSmall = statementsFor(small, 1, 1);
+        List<StatementLog.Statement> forLarge = statementsFor(large, 6, 12);
 
-        assertTrue(forLarge <= MOST_STATEMENTS, "a post page ran " + forLarge + " statements, at most " + MOST_STATEMENTS
-                + " expected:\n" + String.join("\n", statements));
-        assertEquals(forSmall, forLarge, "the statements of a post page grew with its tags, comments, parts or links:\n"
-                + String.join("\n", statements));
+        assertTrue(forLarge.size() <= MOST_STATEMENTS, "a post page ran " + forLarge.size() + " statements, at most "
+                + MOST_STATEMENTS + " expected:\n" + lines(forLarge));
+        assertEquals(forSmall.size(), forLarge.size(), "the statements of a post page grew with its tags, comments, parts or links:\n"
+                + lines(forLarge));
     }
 
     @Test
@@ -91,18 +83,22 @@ class PostPageQueriesTest {
         Post p = scenario("Cached", 2, 2, 2, 1);
         String path = blog.app.site().settings().permalink(p);
         assertEquals(200, blog.get(path).status());
-        statements.clear();
+        log.drain();
 
         assertEquals(200, blog.get(path).status());
 
-        assertEquals(List.of(), statements);
+        assertEquals(List.of(), log.drain());
     }
 
-    /** Renders the post's page (a miss) and returns how many statements that took, checking what the page shows. */
-    private int statementsFor(Post p, int tags, int comments) {
-        statements.clear();
+    private static String lines(List<StatementLog.Statement> statements) {
+        return String.join("\n", statements.stream().map(String::valueOf).toList());
+    }
+
+    /** Renders the post's page (a miss) and returns the statements that took, checking what the page shows. */
+    private List<StatementLog.Statement> statementsFor(Post p, int tags, int comments) {
+        log.drain();
         Document page = blog.page(blog.app.site().settings().permalink(p));
-        int counted = statements.size();
+        List<StatementLog.Statement> counted = log.drain();
         assertEquals(p.title(), page.selectFirst("h1").text());
         assertEquals(tags, page.select(".tags a").size());
         assertEquals(comments, page.select("li[id^=comment-]").size());

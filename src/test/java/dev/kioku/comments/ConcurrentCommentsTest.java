@@ -189,6 +189,34 @@ class ConcurrentCommentsTest {
         if (engine == Engine.SQLITE) assertEquals(commitsBefore + 1, blog.app.comments().writer().commits(), "one transaction");
     }
 
+    @Test
+    void the_same_comment_sent_twice_at_once_is_stored_once_and_the_second_is_told_so() throws Exception {
+        List<Future<TestBlog.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2); Connection held = connection()) {
+            held.setAutoCommit(false);
+            // both wait behind the test: on SQLite in one batch, on PostgreSQL both inside their transactions
+            lockForClosing(held, post);
+            for (int i = 0; i < 2; i++) answers.add(pool.submit(() -> send(post, 1, "The same words, twice.")));
+            waitUntil(() -> engine == Engine.SQLITE ? blog.app.comments().writer().waiting() == 2 : lockWaits() == 2);
+            held.commit();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<TestBlog.Response> f : answers) statuses.add(f.get().status());
+            statuses.sort(null);
+            assertEquals(List.of(303, 422), statuses);
+            assertTrue(answers.stream().map(ConcurrentCommentsTest::get).anyMatch(r -> r.text().contains("You have already said that")));
+        }
+        assertEquals(Map.of("The same words, twice.", 1), counts("select body_md from comments where post_id = " + post.id()));
+        assertEquals(1, counts("select body_text from mail_outbox").size(), "one moderation mail");
+    }
+
+    private static TestBlog.Response get(Future<TestBlog.Response> f) {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- helpers
 
     private Post publish(String title) {

@@ -93,6 +93,18 @@ class StatementCacheTest {
     }
 
     @Test
+    void a_query_left_after_its_first_row_holds_no_snapshot_a_write_on_another_connection_is_seen_next_time() {
+        String names = "select name from settings where length(name) = 1 order by name desc";
+        try (Handle reader = db.jdbi().open()) {
+            assertEquals("c", reader.createQuery(names).mapTo(String.class).findFirst().orElseThrow());
+            db.jdbi().useHandle(writer -> insert(writer, "z", "Z"));
+
+            assertEquals("z", reader.createQuery(names).mapTo(String.class).findFirst().orElseThrow());
+            assertEquals("Z", value(reader, "z"));
+        }
+    }
+
+    @Test
     void a_failed_execution_leaves_the_next_one_working() {
         db.jdbi().useHandle(h -> {
             assertThrows(UnableToExecuteStatementException.class, () -> insert(h, "a", "again"));

@@ -213,6 +213,40 @@ class CacheHitsTest {
     }
 
     /** One answer as it came over the wire. */
+    @Test
+    void a_page_first_rendered_for_a_client_that_closes_its_connection_keeps_the_next_readers_connections_open() throws IOException {
+        String path = permalink(post);
+        assertEquals(200, raw("GET", path).status(), "rendered for a client that sent Connection: close");
+        long before = blog.app.cache().hitsServedBeforeRouting();
+
+        int port = Integer.parseInt(blog.base().substring(blog.base().lastIndexOf(':') + 1));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 2; i++) {
+                out.write(("GET " + Paths.encode(path) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                List<String> lines = new ArrayList<>();
+                for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) lines.add(line);
+                Raw answer = new Raw(Integer.parseInt(lines.get(0).split(" ")[1]), lines, new byte[0]);
+                assertEquals(200, answer.status());
+                assertEquals(null, answer.header("Connection"), "answer " + i + " on a kept-alive connection: " + lines);
+                in.readNBytes(Integer.parseInt(answer.header("Content-Length")));
+            }
+        }
+        assertEquals(before + 2, blog.app.cache().hitsServedBeforeRouting(), "both were cache hits, on one connection");
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) throw new IOException("connection closed after: " + line);
+            if (c != '\r') line.append((char) c);
+        }
+        return line.toString();
+    }
+
     record Raw(int status, List<String> lines, byte[] body) {
         String header(String name) {
             for (String line : lines) {

@@ -144,6 +144,42 @@ class Http2Test {
     }
 
     @Test
+    void a_cached_page_is_still_redirected_over_http_and_carries_hsts_once_over_https() {
+        SelfSignedCert cert = startWithCertificate(false);
+        HttpClient plain = HttpClient.newBuilder().version(Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<byte[]> rendered = get(cert.client(Version.HTTP_1_1), https(postPath()));
+        long before = app.cache().hitsServedBeforeRouting();
+
+        HttpResponse<byte[]> hit = get(cert.client(Version.HTTP_1_1), https(postPath()));
+        HttpResponse<byte[]> h2Hit = get(cert.client(Version.HTTP_2), https(postPath()));
+        HttpResponse<byte[]> clear = get(plain, http(postPath()));
+
+        assertEquals(before + 2, app.cache().hitsServedBeforeRouting(), "both HTTPS requests were cache hits");
+        assertArrayEquals(rendered.body(), hit.body());
+        assertEquals(List.of("max-age=31536000"), rendered.headers().allValues("Strict-Transport-Security"));
+        assertEquals(List.of("max-age=31536000"), hit.headers().allValues("Strict-Transport-Security"));
+        assertEquals(List.of("max-age=31536000"), h2Hit.headers().allValues("Strict-Transport-Security"));
+        assertEquals(rendered.headers().allValues("Content-Security-Policy"), hit.headers().allValues("Content-Security-Policy"));
+        assertEquals(301, clear.statusCode(), "a cached page is never served in clear text");
+        assertEquals(https(postPath()), clear.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void behind_a_proxy_a_page_first_rendered_over_https_is_served_over_http_without_hsts() {
+        SelfSignedCert cert = startWithCertificate(true);
+        get(cert.client(Version.HTTP_1_1), https(postPath()));
+        long before = app.cache().hitsServedBeforeRouting();
+
+        HttpResponse<byte[]> clear = get(HttpClient.newBuilder().version(Version.HTTP_1_1).build(), http(postPath()));
+        HttpResponse<byte[]> secure = get(cert.client(Version.HTTP_1_1), https(postPath()));
+
+        assertEquals(before + 2, app.cache().hitsServedBeforeRouting());
+        assertEquals(200, clear.statusCode());
+        assertEquals(List.of(), clear.headers().allValues("Strict-Transport-Security"), "HSTS is only ever sent over HTTPS");
+        assertEquals(List.of("max-age=31536000"), secure.headers().allValues("Strict-Transport-Security"));
+    }
+
+    @Test
     void a_comment_sent_over_http2_passes_the_same_site_check_and_is_saved() throws Exception {
         SelfSignedCert cert = startWithCertificate(false);
         DiscussionSettings d = app.comments().settings();
