@@ -62,6 +62,12 @@ public record Post(long id, Kind kind, String title, String slug, String bodyMd,
      * {@code zone} (by its publication time, or its creation time while it has none).
      */
     public String permalink(PermalinkStyle style, ZoneId zone) {
+        return permalink(kind, id, slug, publishedAt, createdAt, sharesSlugWithPage, style, zone);
+    }
+
+    /** The rule behind {@link #permalink(PermalinkStyle, ZoneId)}, shared with {@link Posts.Brief}. */
+    static String permalink(Kind kind, long id, String slug, Instant publishedAt, Instant createdAt, boolean sharesSlugWithPage,
+                            PermalinkStyle style, ZoneId zone) {
         if (kind == Kind.PAGE) return "/" + slug + "/";
         return style.path(id, slug, (publishedAt == null ? createdAt : publishedAt).atZone(zone), sharesSlugWithPage);
     }

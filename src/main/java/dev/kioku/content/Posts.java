@@ -619,8 +619,7 @@ public final class Posts {
 
         /** Its address, as {@link Post#permalink} gives it. */
         public String permalink(PermalinkStyle style, ZoneId zone) {
-            if (kind == Kind.PAGE) return "/" + slug + "/";
-            return style.path(id, slug, (publishedAt == null ? createdAt : publishedAt).atZone(zone), sharesSlugWithPage);
+            return Post.permalink(kind, id, slug, publishedAt, createdAt, sharesSlugWithPage, style, zone);
         }
     }
 }
