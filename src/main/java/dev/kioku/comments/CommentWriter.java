@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,7 @@ final class CommentWriter {
 
     private final Jdbi jdbi;
     private final boolean grouped;
+    private final ThreadFactory threads;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -44,7 +46,13 @@ final class CommentWriter {
     }
 
     CommentWriter(Jdbi jdbi) {
+        this(jdbi, Thread.ofPlatform().daemon().name("comment-writer").factory());
+    }
+
+    /** With the factory making the writer thread (tests make one that fails). */
+    CommentWriter(Jdbi jdbi, ThreadFactory threads) {
         this.jdbi = jdbi;
+        this.threads = threads;
         this.grouped = !"PostgreSQL".equals(jdbi.withHandle(CommentWriter::productName));
     }
 
@@ -66,9 +74,19 @@ final class CommentWriter {
     <T> T write(Function<Handle, T> work) {
         if (!grouped) return jdbi.inTransaction(work::apply);
         CompletableFuture<T> done = new CompletableFuture<>();
+        Pending<T> pending = new Pending<>(work, done);
         waiting.incrementAndGet();
-        queue.add(new Pending<>(work, done));
-        startIfIdle();
+        queue.add(pending);
+        try {
+            startIfIdle();
+        } catch (RuntimeException | Error e) {
+            // no writer could be started: take the comment back so nothing is written behind an error page;
+            // if a writer already took it, it will be written and this caller waits for it as usual
+            if (queue.remove(pending)) {
+                waiting.decrementAndGet();
+                throw e;
+            }
+        }
         try {
             return done.join();
         } catch (CompletionException e) {
@@ -95,8 +113,15 @@ final class CommentWriter {
         return commits.get();
     }
 
+    /** Starts a writer unless one is running; when none can be started the flag goes down again, so the next comment tries anew. */
     private void startIfIdle() {
-        if (running.compareAndSet(false, true)) Thread.ofPlatform().daemon().name("comment-writer").start(this::drain);
+        if (!running.compareAndSet(false, true)) return;
+        try {
+            threads.newThread(this::drain).start();
+        } catch (RuntimeException | Error e) {
+            running.set(false);
+            throw e;
+        }
     }
 
     private void drain() {
