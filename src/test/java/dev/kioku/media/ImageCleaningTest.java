@@ -64,6 +64,28 @@ class ImageCleaningTest {
     }
 
     @Test
+    void a_big_sideways_photo_is_shrunk_to_2560_and_turned_upright() {
+        // left half red, right half blue as the camera saw it; orientation 6 turns it a quarter clockwise
+        ImageCleaner.Cleaned cleaned = ImageCleaner.clean(TestImages.jpegWithExif(3000, 2000, 6, "Cam"));
+
+        assertEquals(1707, cleaned.width());
+        assertEquals(2560, cleaned.height());
+        BufferedImage stored = TestImages.read(cleaned.bytes());
+        assertEquals(1707, stored.getWidth());
+        assertEquals(2560, stored.getHeight());
+        assertTrue(reddish(stored.getRGB(850, 200)), "the camera's left half is now on top");
+        assertTrue(bluish(stored.getRGB(850, 2360)), "and its right half at the bottom");
+    }
+
+    private static boolean reddish(int rgb) {
+        return (rgb >> 16 & 0xFF) > 200 && (rgb & 0xFF) < 60;
+    }
+
+    private static boolean bluish(int rgb) {
+        return (rgb & 0xFF) > 200 && (rgb >> 16 & 0xFF) < 60;
+    }
+
+    @Test
     void the_orientation_is_read_from_big_and_little_endian_exif_and_defaults_to_upright() {
         assertEquals(6, ExifOrientation.of(TestImages.jpegWithExif(40, 20, 6, "Cam")));
         assertEquals(8, ExifOrientation.of(TestImages.jpegWithExif(40, 20, 8, "Cam")));

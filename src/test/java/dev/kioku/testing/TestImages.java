@@ -48,6 +48,17 @@ public final class TestImages {
         return write(halves(w, h, Color.RED, Color.BLUE), "gif");
     }
 
+    /** The picture in encoded bytes (JPEG, PNG, GIF). */
+    public static BufferedImage read(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            if (image == null) throw new IllegalStateException("not an image ImageIO reads");
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] write(BufferedImage image, String format) {
         var out = new ByteArrayOutputStream();
         try {
