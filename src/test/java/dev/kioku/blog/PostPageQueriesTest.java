@@ -76,6 +76,12 @@ class PostPageQueriesTest {
                 + MOST_STATEMENTS + " expected:\n" + lines(forLarge));
         assertEquals(forSmall.size(), forLarge.size(), "the statements of a post page grew with its tags, comments, parts or links:\n"
                 + lines(forLarge));
+        // the reads made with plain JDBC (db.PlainReads) are counted too: the post, its tags, neighbours and comments
+        for (String table : List.of("from posts p where p.kind", "from post_tags pt", "older union all", "from comments c")) {
+            assertTrue(forLarge.stream().map(String::valueOf).anyMatch(st -> st.contains(table)
+                            && (st.contains(String.valueOf(large.id())) || st.contains(large.slug()))),
+                    "no statement '" + table + "' for the post was counted:\n" + lines(forLarge));
+        }
     }
 
     @Test
