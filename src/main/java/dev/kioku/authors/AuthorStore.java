@@ -1,5 +1,6 @@
 package dev.kioku.authors;
 
+import dev.kioku.db.PlainReads;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -94,24 +95,26 @@ final class AuthorStore {
     }
 
     Optional<Author> byId(long id) {
-        return jdbi.withHandle(h -> find(h, "u.id = :v", id));
+        return jdbi.withHandle(h -> find(h, "u.id = ?", id));
     }
 
     Optional<Author> bySlug(String slug) {
-        return jdbi.withHandle(h -> find(h, "u.slug = :v", slug));
+        return jdbi.withHandle(h -> find(h, "u.slug = ?", slug));
     }
 
-    /** A profile with its links in order, in one statement (one row per link, one with no link for none). */
+    /**
+     * A profile with its links in order, in one statement (one row per link, one with no link for none); plain
+     * JDBC, as every post page asks for its author (see {@link PlainReads}).
+     */
     private static Optional<Author> find(Handle h, String where, Object value) {
-        List<Author> rows = h.createQuery("""
+        List<Author> rows = PlainReads.list(h, """
                 select u.id, u.display_name, u.slug, u.bio, u.avatar_url, u.public_email, l.label, l.url
                 from users u left join user_links l on l.user_id = u.id
-                """ + "where " + where + " order by l.position")
-                .bind("v", value)
-                .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("display_name"), rs.getString("slug"),
+                """ + "where " + where + " order by l.position",
+                rs -> new Author(rs.getLong("id"), rs.getString("display_name"), rs.getString("slug"),
                         rs.getString("bio"), rs.getString("avatar_url"), rs.getString("public_email"),
-                        rs.getString("label") == null ? List.of() : List.of(new Author.Link(rs.getString("label"), rs.getString("url")))))
-                .list();
+                        rs.getString("label") == null ? List.of() : List.of(new Author.Link(rs.getString("label"), rs.getString("url")))),
+                value);
         if (rows.isEmpty()) return Optional.empty();
         Author a = rows.getFirst();
         return Optional.of(new Author(a.id(), a.displayName(), a.slug(), a.bio(), a.avatarUrl(), a.publicEmail(),

@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The reader-facing site: home, posts, pages, tag/author/date archives and series, each rendered once into
@@ -65,6 +66,11 @@ import java.util.function.Function;
 public final class BlogRoutes implements Routes {
     /** Link previews want a picture at least this wide (Facebook asks for 1200 pixels for large cards). */
     private static final int PREVIEW_IMAGE_WIDTH = 1200;
+    // compiled once: String.matches compiles its pattern on every call, and every post address is checked with them
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
+    private static final Pattern POST_ID = Pattern.compile("[1-9]\\d{0,17}");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
     private final OneConnection reads;
     private final Posts posts;
     private final SeriesService series;
@@ -108,9 +114,9 @@ public final class BlogRoutes implements Routes {
                 "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/"))));
         pages.page("/" + PermalinkStyle.ARCHIVES + "/{id}", read(ctx -> post(ctx, numbered(ctx.pathParam("id")))));
         pages.page("/{y}/{m}/{d}/{slug}", read(ctx -> post(ctx, dated(ctx, ctx.pathParam("slug")))));
-        pages.page("/{y}/{m}/{d}", read(ctx -> ctx.pathParam("d").matches("\\d{2}") ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d")))));
+        pages.page("/{y}/{m}/{d}", read(ctx -> TWO_DIGITS.matcher(ctx.pathParam("d")).matches() ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d")))));
         pages.page("/{y}/{m}", read(ctx -> archive(ctx, 1)));
-        pages.page("/{y}", read(ctx -> ctx.pathParam("y").matches("\\d{4}") ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y"))));
+        pages.page("/{y}", read(ctx -> YEAR.matcher(ctx.pathParam("y")).matches() ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y"))));
     }
 
     /** What a render read: the template and its view, the page's change keys, and its Link header or null. */
@@ -192,7 +198,7 @@ public final class BlogRoutes implements Routes {
         String y = ctx.pathParam("y");
         String m = ctx.pathParamMap().get("m");
         String d = ctx.pathParamMap().get("d");
-        if (!y.matches("\\d{4}") || (m != null && !m.matches("\\d{2}")) || (d != null && !d.matches("\\d{2}"))) {
+        if (!YEAR.matcher(y).matches() || (m != null && !TWO_DIGITS.matcher(m).matches()) || (d != null && !TWO_DIGITS.matcher(d).matches())) {
             throw new NotFound("archive " + ctx.path());
         }
         LocalDate from;
@@ -235,14 +241,14 @@ public final class BlogRoutes implements Routes {
 
     /** The public post of a day-and-name or month-and-name address; its year and month must look like ones. */
     private Post dated(Context ctx, String slug) {
-        if (!ctx.pathParam("y").matches("\\d{4}") || !ctx.pathParam("m").matches("\\d{2}")) throw new NotFound("post " + ctx.path());
+        if (!YEAR.matcher(ctx.pathParam("y")).matches() || !TWO_DIGITS.matcher(ctx.pathParam("m")).matches()) throw new NotFound("post " + ctx.path());
         String d = ctx.pathParamMap().get("d");
-        if (d != null && !d.equals(slug) && !d.matches("\\d{2}")) throw new NotFound("post " + ctx.path());
+        if (d != null && !d.equals(slug) && !TWO_DIGITS.matcher(d).matches()) throw new NotFound("post " + ctx.path());
         return posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("post " + slug));
     }
 
     private Post numbered(String id) {
-        if (!id.matches("[1-9]\\d{0,17}")) throw new NotFound("post " + id);
+        if (!POST_ID.matcher(id).matches()) throw new NotFound("post " + id);
         return posts.publicById(Long.parseLong(id)).orElseThrow(() -> new NotFound("post " + id));
     }
 
@@ -433,7 +439,7 @@ public final class BlogRoutes implements Routes {
     /** Page numbers from {@code /page/N/}; {@code /page/1/} answers 301 to the first page. */
     private static int pageNumber(Context ctx, String firstPage) {
         String n = ctx.pathParam("n");
-        if (!n.matches("[1-9]\\d{0,5}")) throw new NotFound("page " + n);
+        if (!PAGE_NUMBER.matcher(n).matches()) throw new NotFound("page " + n);
         int page = Integer.parseInt(n);
         if (page == 1) throw new Redirect(firstPage);
         return page;

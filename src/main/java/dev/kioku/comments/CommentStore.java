@@ -1,5 +1,6 @@
 package dev.kioku.comments;
 
+import dev.kioku.db.PlainReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -99,8 +100,8 @@ final class CommentStore {
 
     /** Approved comments of a post, oldest first: the thread readers see. */
     List<Comment> approved(Handle h, long postId) {
-        return h.createQuery(COLUMNS + " where c.post_id = :post and c.status = 'approved' order by c.created_at, c.id")
-                .bind("post", postId).map(CommentStore::row).list();
+        return PlainReads.list(h, COLUMNS + " where c.post_id = ? and c.status = 'approved' order by c.created_at, c.id",
+                CommentStore::commentOf, postId);
     }
 
     /** A browser's own comments on a post that readers do not see yet, oldest first. */
@@ -269,6 +270,10 @@ final class CommentStore {
     }
 
     private static Comment row(ResultSet rs, StatementContext ctx) throws SQLException {
+        return commentOf(rs);
+    }
+
+    private static Comment commentOf(ResultSet rs) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;
         long staff = rs.getLong("staff_id");

@@ -1,5 +1,6 @@
 package dev.kioku.content;
 
+import dev.kioku.db.PlainReads;
 import dev.kioku.markdown.Rendered;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,12 +106,19 @@ final class PostStore {
     }
 
     Optional<Post> byId(Handle h, long id) {
-        return withTags(h, h.createQuery(COLUMNS + " where p.id = :id").bind("id", id).map(PostStore::row).list()).stream().findFirst();
+        return one(h, COLUMNS + " where p.id = ?", id);
     }
 
     Optional<Post> bySlug(Handle h, Kind kind, String slug) {
-        return withTags(h, h.createQuery(COLUMNS + " where p.kind = :kind and p.slug = :slug")
-                .bind("kind", kind.sql()).bind("slug", slug).map(PostStore::row).list()).stream().findFirst();
+        return one(h, COLUMNS + " where p.kind = ? and p.slug = ?", kind.sql(), slug);
+    }
+
+    /** The first post {@code sql} finds, with its tags: plain JDBC, as every post page asks (see {@link PlainReads}). */
+    private static Optional<Post> one(Handle h, String sql, Object... values) {
+        return PlainReads.list(h, sql, PostStore::postOf, values).stream().findFirst()
+                .map(p -> p.withTags(PlainReads.list(h, """
+                        select t.id, t.slug, t.name from post_tags pt join tags t on t.id = pt.tag_id
+                        where pt.post_id = ? order by t.slug""", PostStore::tagOf, p.id())));
     }
 
     /** True when a post or page other than {@code exceptId} has this slug. */
@@ -178,15 +186,13 @@ final class PostStore {
      */
     Posts.Neighbours neighbours(Handle h, Instant at, long id) {
         Posts.Brief[] found = new Posts.Brief[2];
-        h.createQuery("select * from (" + BRIEF + " where" + PUBLIC_POSTS + """
-                 and p.published_at <= :at and (p.published_at < :at or (p.published_at = :at and p.id < :id))
+        PlainReads.list(h, "select * from (" + BRIEF + " where" + PUBLIC_POSTS + """
+                 and p.published_at <= ? and (p.published_at < ? or (p.published_at = ? and p.id < ?))
                  order by p.published_at desc, p.id desc limit 1) older
                 union all
                 select * from (""" + BRIEF + " where" + PUBLIC_POSTS + """
-                 and p.published_at >= :at and (p.published_at > :at or (p.published_at = :at and p.id > :id))
-                 order by p.published_at asc, p.id asc limit 1) newer""")
-                .bind("at", at).bind("id", id)
-                .map(PostStore::brief)
+                 and p.published_at >= ? and (p.published_at > ? or (p.published_at = ? and p.id > ?))
+                 order by p.published_at asc, p.id asc limit 1) newer""", PostStore::briefOf, at, at, at, id, at, at, at, id)
                 .forEach(b -> found[b.publishedAt().isBefore(at) || (b.publishedAt().equals(at) && b.id() < id) ? 0 : 1] = b);
         return new Posts.Neighbours(found[0], found[1]);
     }
@@ -396,10 +402,18 @@ final class PostStore {
     }
 
     private static Tag tag(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return tagOf(rs);
+    }
+
+    private static Tag tagOf(ResultSet rs) throws SQLException {
         return new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
     }
 
     private static Posts.Brief brief(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return briefOf(rs);
+    }
+
+    private static Posts.Brief briefOf(ResultSet rs) throws SQLException {
         long published = rs.getLong("published_at");
         Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
         return new Posts.Brief(rs.getLong("id"), Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("title"),
@@ -408,6 +422,10 @@ final class PostStore {
     }
 
     private static Post row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return postOf(rs);
+    }
+
+    private static Post postOf(ResultSet rs) throws SQLException {
         String reviewTitle = rs.getString("review_title");
         int year = rs.getInt("review_year");
         Integer reviewYear = rs.wasNull() ? null : year;

@@ -83,8 +83,8 @@ final class StatementCache implements StatementBuilderFactory {
         }
     }
 
-    /** One per Jdbi handle, so used by one thread at a time. */
-    private static final class Builder extends DefaultStatementBuilder {
+    /** One per Jdbi handle, so used by one thread at a time; {@link PlainReads} borrows its statements too. */
+    static final class Builder extends DefaultStatementBuilder {
         private final Connection raw;
         private final Idle idle;
         private final Map<Statement, String> lent = new IdentityHashMap<>();
@@ -96,6 +96,11 @@ final class StatementCache implements StatementBuilderFactory {
 
         @Override
         public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+            return take(sql);
+        }
+
+        /** A statement for {@code sql}, lent until {@link #close} is called with it. */
+        PreparedStatement take(String sql) throws SQLException {
             PreparedStatement ps = idle.take(sql);
             if (ps == null || ps.isClosed()) ps = raw.prepareStatement(sql);
             lent.put(ps, sql);

@@ -1,5 +1,6 @@
 package dev.kioku.series;
 
+import dev.kioku.db.PlainReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -61,10 +62,10 @@ final class SeriesStore {
 
     /** The series holding this post with all its parts in order, in one statement; empty when it is in none. */
     Optional<Outline> outlineOfPost(Handle h, long postId) {
-        List<Outline> found = outlines(h, """
+        // plain JDBC, as every post page asks (see PlainReads)
+        return grouped(PlainReads.list(h, OUTLINE + """
                 from series_parts mine join series s on s.id = mine.series_id join series_parts sp on sp.series_id = s.id
-                where mine.post_id = :id""", postId, null);
-        return found.stream().findFirst();
+                where mine.post_id = ?""" + OUTLINE_ORDER, SeriesStore::outlineRow, postId)).stream().findFirst();
     }
 
     /** These series with their parts, in the order of {@code ids}; unknown ids are left out. */
@@ -72,7 +73,7 @@ final class SeriesStore {
         if (ids.isEmpty()) return List.of();
         List<Outline> found = outlines(h, """
                 from series s left join series_parts sp on sp.series_id = s.id
-                where s.id in (<ids>)""", null, ids);
+                where s.id in (<ids>)""", ids);
         Map<Long, Outline> byId = new HashMap<>();
         found.forEach(o -> byId.put(o.series().id(), o));
         return ids.stream().map(byId::get).filter(o -> o != null).toList();
@@ -84,29 +85,36 @@ final class SeriesStore {
         return outlines(h, """
                 from series s join series_parts sp on sp.series_id = s.id
                 where s.id in (select mine.series_id from series_parts mine where mine.post_id in (<ids>))""",
-                null, List.copyOf(postIds));
+                List.copyOf(postIds));
     }
 
-    /** Rows of series and their parts (a series without parts: one row with no part), grouped by series. */
-    private static List<Outline> outlines(Handle h, String fromWhere, Long id, List<Long> ids) {
-        var q = h.createQuery("""
-                select s.id as s_id, s.slug as s_slug, s.title as s_title, s.description_md as s_md,
-                       s.description_html as s_html, sp.id, sp.series_id, sp.position, sp.post_id, sp.planned_title, sp.planned_note
-                """ + fromWhere + " order by s.id, sp.position, sp.id");
-        if (id != null) q.bind("id", id);
-        if (ids != null) q.bindList("ids", ids);
+    /** Rows of series and their parts: a series, and one of its parts (none for a series without parts). */
+    private static final String OUTLINE = """
+            select s.id as s_id, s.slug as s_slug, s.title as s_title, s.description_md as s_md,
+                   s.description_html as s_html, sp.id, sp.series_id, sp.position, sp.post_id, sp.planned_title, sp.planned_note
+            """;
+    private static final String OUTLINE_ORDER = " order by s.id, sp.position, sp.id";
+
+    private static List<Outline> outlines(Handle h, String fromWhere, List<Long> ids) {
+        return grouped(h.createQuery(OUTLINE + fromWhere + OUTLINE_ORDER).bindList("ids", ids).map((rs, ctx) -> outlineRow(rs)).list());
+    }
+
+    private static Map.Entry<Series, Optional<Part>> outlineRow(ResultSet rs) throws SQLException {
+        Series one = new Series(rs.getLong("s_id"), rs.getString("s_slug"), rs.getString("s_title"), rs.getString("s_md"),
+                rs.getString("s_html"));
+        rs.getLong("id");
+        return Map.entry(one, rs.wasNull() ? Optional.<Part>empty() : Optional.of(partRow(rs, null)));
+    }
+
+    /** Outline rows grouped by series, in the order they came. */
+    private static List<Outline> grouped(List<Map.Entry<Series, Optional<Part>>> rows) {
         Map<Long, Series> series = new LinkedHashMap<>();
         Map<Long, List<Part>> parts = new HashMap<>();
-        q.map((rs, ctx) -> {
-            Series one = new Series(rs.getLong("s_id"), rs.getString("s_slug"), rs.getString("s_title"), rs.getString("s_md"),
-                    rs.getString("s_html"));
-            rs.getLong("id");
-            return Map.entry(one, rs.wasNull() ? Optional.<Part>empty() : Optional.of(partRow(rs, ctx)));
-        }).forEach(row -> {
+        for (var row : rows) {
             series.putIfAbsent(row.getKey().id(), row.getKey());
             List<Part> of = parts.computeIfAbsent(row.getKey().id(), k -> new ArrayList<>());
             row.getValue().ifPresent(of::add);
-        });
+        }
         return series.values().stream().map(one -> new Outline(one, List.copyOf(parts.get(one.id())))).toList();
     }
 

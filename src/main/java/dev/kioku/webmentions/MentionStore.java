@@ -1,5 +1,6 @@
 package dev.kioku.webmentions;
 
+import dev.kioku.db.PlainReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -108,10 +109,10 @@ final class MentionStore {
         h.createUpdate("delete from webmentions where id = :id").bind("id", id).execute();
     }
 
-    /** A post's approved mentions, oldest first. */
+    /** A post's approved mentions, oldest first; plain JDBC, as every post page asks (see {@link PlainReads}). */
     List<Mention> approved(Handle h, long postId) {
-        return h.createQuery(COLUMNS + " where w.post_id = :post and w.status = 'approved' order by w.received_at, w.id")
-                .bind("post", postId).map(MentionStore::row).list();
+        return PlainReads.list(h, COLUMNS + " where w.post_id = ? and w.status = 'approved' order by w.received_at, w.id",
+                rs -> row(rs, null), postId);
     }
 
     /** One page of a moderation tab, newest first; {@code authorId} limits it to that author's posts (null: all). */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,14 @@ class PostPageQueriesTest {
                 + MOST_STATEMENTS + " expected:\n" + lines(forLarge));
         assertEquals(forSmall.size(), forLarge.size(), "the statements of a post page grew with its tags, comments, parts or links:\n"
                 + lines(forLarge));
+        // the reads made with plain JDBC (db.PlainReads) are counted too: the post, its tags, neighbours, comments,
+        // author, series and webmentions
+        Map<String, Object> plain = Map.of("from posts p where p.kind", large.slug(), "from post_tags pt", large.id(),
+                "older union all", large.id(), "from comments c", large.id(), "from users u", large.authorId(),
+                "from series_parts mine", large.id(), "from webmentions w", large.id());
+        plain.forEach((sql, value) -> assertTrue(forLarge.stream().map(String::valueOf)
+                        .anyMatch(st -> st.contains(sql) && st.contains(String.valueOf(value))),
+                "no statement '" + sql + "' with " + value + " was counted:\n" + lines(forLarge)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kioku.testing;
 
+import dev.kioku.db.PlainReads;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Records every statement that Jdbi runs while serving requests, with the values bound to it, so a test can count
+ * Records every statement that Jdbi (or {@link PlainReads}) runs while serving requests, with the values bound to it, so a test can count
  * the statements a page runs and ask the database how it would run each one. Left out: the thread that installed
  * it (the test's own set-up calls) and db-scheduler's threads (jobs run beside requests, on their own schedule).
  *
@@ -61,7 +62,24 @@ public final class StatementLog implements SqlLogger {
     public static StatementLog install(Jdbi jdbi) {
         StatementLog log = new StatementLog();
         jdbi.setSqlLogger(log);
+        jdbi.getConfig(PlainReads.Listener.class).listen(log::plain);
         return log;
+    }
+
+    /** A statement run with plain JDBC ({@link PlainReads}): its values as {@code setObject} calls. */
+    private void plain(String sql, List<Object> values) {
+        Thread t = Thread.currentThread();
+        if (t == installer || t.getName().startsWith("db-scheduler-")) return;
+        List<Call> calls = new ArrayList<>();
+        try {
+            Method setObject = PreparedStatement.class.getMethod("setObject", int.class, Object.class);
+            for (int i = 0; i < values.size(); i++) calls.add(new Call(setObject, new Object[] {i + 1, values.get(i)}));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        synchronized (this) {
+            statements.add(new Statement(sql, List.copyOf(calls)));
+        }
     }
 
     /** The statements recorded since the last call, and a fresh start. */
