@@ -7,28 +7,46 @@ import dev.kioku.cli.ImportCommand;
 import dev.kioku.cli.InitCommand;
 import dev.kioku.cli.MailCommand;
 import dev.kioku.cli.MigrateCommand;
+import dev.kioku.cli.NativeLibrary;
 import dev.kioku.cli.ServeCommand;
 import dev.kioku.cli.UserCommand;
 import dev.kioku.cli.VersionCommand;
 import dev.kioku.config.ConfigException;
 import dev.kioku.db.DatabaseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code kioku} command line. Errors an operator can fix print one line and exit 2. */
+/**
+ * The {@code kioku} command line. Errors an operator can fix print one line and exit 2.
+ *
+ * <p>Why the commands are not listed in {@code @Command(subcommands = ...)}: picocli reads every annotated
+ * command, option and mixin of the tree by reflection before it parses anything, and its classes cannot go in
+ * the JVM's start-up cache (they are Java 5 class files), so the whole tree cost a quarter of a second of every
+ * {@code kioku serve}. A command line naming a command ({@code kioku serve --port 80}) gets a tree with that
+ * command alone; anything else ({@code kioku}, {@code --help}, {@code help serve}, a mistyped name) gets all of
+ * them, so usage, suggestions and errors read exactly as with the whole tree.
+ */
 @Command(name = "kioku", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "A self-hosted blog engine in one jar.",
-        subcommands = {ServeCommand.class, InitCommand.class, MigrateCommand.class, UserCommand.class, ImportCommand.class, DemoCommand.class, ExportCommand.class, MailCommand.class, VersionCommand.class,
-                AotTrainCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "A self-hosted blog engine in one jar.")
 public final class Main implements Runnable {
+    /** Every command by name, in the order {@code kioku --help} lists them. */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        NativeLibrary.useKeptCopy();
+        CommandLine cli = commandLine(args);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof DatabaseException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("kioku: " + e.getMessage());
@@ -39,8 +57,36 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** The command tree for {@code args}: only the command named first when there is one, else all of them. */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        Class<?> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(named);
+        } else {
+            COMMANDS.values().forEach(cli::addSubcommand);
+        }
+        return cli;
+    }
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("serve", ServeCommand.class);
+        commands.put("init", InitCommand.class);
+        commands.put("migrate", MigrateCommand.class);
+        commands.put("user", UserCommand.class);
+        commands.put("import", ImportCommand.class);
+        commands.put("demo", DemoCommand.class);
+        commands.put("export", ExportCommand.class);
+        commands.put("mail", MailCommand.class);
+        commands.put("version", VersionCommand.class);
+        commands.put("aot-train", AotTrainCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return commands;
+    }
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 }

@@ -44,6 +44,40 @@ class HelpAndVersionTest {
     }
 
     @Test
+    void no_command_prints_the_same_usage_as_help() {
+        CommandRun run = kioku();
+
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals(kioku("--help").out(), run.out());
+    }
+
+    @Test
+    void the_help_command_shows_a_commands_usage() {
+        CommandRun run = kioku("help", "serve");
+
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals(kioku("serve", "--help").out(), run.out());
+        assertTrue(run.out().startsWith("Usage: kioku serve "), run::toString);
+    }
+
+    @Test
+    void a_mistyped_command_is_refused_with_the_commands_it_may_mean() {
+        CommandRun run = kioku("serv");
+
+        assertEquals(2, run.exit(), run::toString);
+        assertEquals(List.of("Unmatched argument at index 0: 'serv'", "Did you mean: kioku serve or kioku user or kioku version?"),
+                run.errLines().subList(0, 2));
+    }
+
+    @Test
+    void an_unknown_option_of_a_command_is_refused_with_that_commands_options() {
+        CommandRun run = kioku("serve", "--nope");
+
+        assertEquals(2, run.exit(), run::toString);
+        assertEquals(List.of("Unknown option: '--nope'", "Possible solutions: --no-demo"), run.errLines());
+    }
+
+    @Test
     void version_prints_one_line_naming_kioku_and_java() {
         CommandRun run = kioku("version");
 

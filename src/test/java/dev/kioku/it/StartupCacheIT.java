@@ -66,6 +66,8 @@ class StartupCacheIT {
     void the_cache_is_named_for_the_jars_checksum_and_another_builds_cache_is_removed() throws Exception {
         Path old = root.resolve("target/kioku-" + "0".repeat(64) + "-000000000000.aot");
         Files.writeString(old, "the cache of an earlier build");
+        Path oldNative = Files.createDirectories(root.resolve("target/kioku-" + "0".repeat(64) + "-000000000000.native"));
+        Files.writeString(oldNative.resolve(System.mapLibraryName("sqlitejdbc")), "an earlier build's library");
 
         Result prepared = launcher(List.of("--prepare-cache"));
 
@@ -74,6 +76,9 @@ class StartupCacheIT {
         assertEquals(1, caches.size(), caches.toString());
         assertTrue(caches.getFirst().startsWith("kioku-" + jarSum + "-"), caches.toString());
         assertFalse(Files.exists(old), "another build's cache is gone");
+        assertFalse(Files.exists(oldNative), "another build's native library is gone");
+        Path kept = root.resolve("target").resolve(caches().getFirst().replace(".aot", ".native"));
+        assertTrue(Files.size(kept.resolve(System.mapLibraryName("sqlitejdbc"))) > 100_000, "SQLite's library is kept beside the cache");
     }
 
     @Test
