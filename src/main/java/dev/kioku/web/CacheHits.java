@@ -1,6 +1,5 @@
 package dev.kioku.web;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -125,7 +124,7 @@ final class CacheHits extends Handler.Wrapper {
         if (key != null && !hadGzip && page.hasGzip()) cache.grew(key, page);
         for (HttpField field : gzip ? answers.gzip(page) : answers.plain) out.add(field);
         response.setStatus(200);
-        response.write(true, head ? null : ByteBuffer.wrap(gzip ? page.gzip() : page.body()), callback);
+        response.write(true, head ? null : gzip ? answers.gzipBody(page) : answers.plainBody(), callback);
     }
 
     /** A GET with a body goes the long way (the route refuses one over the form limit). */

@@ -128,6 +128,23 @@ class CacheHitsTest {
     }
 
     @Test
+    void a_page_sent_often_is_sent_with_the_same_bytes_once_its_bodies_are_off_the_heap() {
+        String path = permalink(post);
+        Raw plain = raw("GET", path);
+        Raw zipped = raw("GET", path, "Accept-Encoding: gzip");
+
+        for (int i = 0; i < 2 * Answers.OFF_HEAP_AFTER; i++) {
+            Raw again = raw("GET", path);
+            Raw zippedAgain = raw("GET", path, "Accept-Encoding: gzip");
+            assertEquals(plain.head(), again.head(), "send " + i);
+            assertArrayEquals(plain.body, again.body, "send " + i);
+            assertEquals(zipped.head(), zippedAgain.head(), "gzip send " + i);
+            assertArrayEquals(zipped.body, zippedAgain.body, "gzip send " + i);
+        }
+        assertEquals(0, raw("HEAD", path).body.length);
+    }
+
+    @Test
     void a_change_makes_the_next_request_render_the_page_again() {
         String path = permalink(post);
         raw("GET", path);
