@@ -5,6 +5,8 @@ import dev.kioku.config.Tls;
 import io.javalin.config.EventConfig;
 import io.javalin.config.JettyConfig;
 import java.security.KeyStore;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -16,6 +18,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The ports Kioku listens on. The HTTP port speaks HTTP/1.1 and cleartext HTTP/2 (h2c, by prior knowledge or by
@@ -30,6 +33,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class Connectors {
     /** One year, the usual HSTS lifetime; only ever sent over HTTPS. */
     static final long HSTS_SECONDS = 365L * 24 * 3600;
+    /**
+     * One selector per core: cache hits are answered on the selector thread that read them ({@link CacheHits}), so
+     * each selector is a core's worth of hits, like an nginx worker (Jetty's default is one per two cores).
+     */
+    private static final int SELECTORS = Runtime.getRuntime().availableProcessors();
+    private static final int ACCEPTORS = 1;
 
     private final Config config;
     private final KeyStore keyStore;
@@ -60,13 +69,34 @@ public final class Connectors {
         events.serverStarting(() -> HttpsRedirect.wrap(server[0], config, this::httpsPort));
     }
 
+    /**
+     * The threads that may block: one virtual thread per task, for every request Javalin handles (see
+     * {@link CacheHits}) and whatever else Jetty runs that may block.
+     */
+    static Executor blockingThreads() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kioku-request-", 0).factory());
+    }
+
+    /**
+     * Jetty's own threads: the acceptors and selectors (platform threads, as a selector waits in the kernel), with
+     * what may block handed to {@code blocking}. No reserved threads: with them Jetty would run a blocking task on
+     * the selector thread and hand the selecting to a reserved thread instead of using a virtual thread.
+     */
+    static QueuedThreadPool threadPool(Executor blocking) {
+        QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
+        pool.setName("kioku-jetty");
+        pool.setReservedThreads(0);
+        pool.setVirtualThreadsExecutor(blocking);
+        return pool;
+    }
+
     /** The HTTPS port actually bound; -1 before start or without a certificate. */
     public int httpsPort() {
         return https == null ? -1 : https.getLocalPort();
     }
 
     private ServerConnector http(Server server, HttpConfiguration httpConfig) {
-        ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(httpConfig),
+        ServerConnector http = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(httpConfig),
                 new HTTP2CServerConnectionFactory(httpConfig));
         http.setHost(config.host());
         http.setPort(config.port());
@@ -86,7 +116,7 @@ public final class Connectors {
         // no list: ALPN offers what follows it on the connector (h2, then http/1.1)
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
         alpn.setDefaultProtocol(http11.getProtocol());
-        https = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
+        https = new ServerConnector(server, ACCEPTORS, SELECTORS, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
                 new HTTP2ServerConnectionFactory(secure), http11);
         https.setHost(config.host());
         https.setPort(config.tls().port());

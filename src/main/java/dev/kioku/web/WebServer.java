@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class WebServer {
         this.config = config;
         this.connectors = new Connectors(config);
         HttpResponses responses = new HttpResponses();
+        Executor blocking = Connectors.blockingThreads();
         this.app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
@@ -51,10 +53,11 @@ public final class WebServer {
             cfg.router.ignoreTrailingSlashes = true;
             boolean trustProxy = config.trustProxy();
             cfg.contextResolver.ip = ctx -> ClientAddress.of(ctx, trustProxy);
+            cfg.jetty.threadPool = Connectors.threadPool(blocking);
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(2_000);
                 // cache hits are answered here, before Javalin, which then becomes this handler's child
-                server.setHandler(new CacheHits(cache, assets));
+                server.setHandler(new CacheHits(cache, assets, blocking));
             });
             connectors.install(cfg.jetty, cfg.events);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);

@@ -128,6 +128,23 @@ class CacheHitsTest {
     }
 
     @Test
+    void a_page_sent_often_is_sent_with_the_same_bytes_once_its_bodies_are_off_the_heap() {
+        String path = permalink(post);
+        Raw plain = raw("GET", path);
+        Raw zipped = raw("GET", path, "Accept-Encoding: gzip");
+
+        for (int i = 0; i < 2 * Answers.OFF_HEAP_AFTER; i++) {
+            Raw again = raw("GET", path);
+            Raw zippedAgain = raw("GET", path, "Accept-Encoding: gzip");
+            assertEquals(plain.head(), again.head(), "send " + i);
+            assertArrayEquals(plain.body, again.body, "send " + i);
+            assertEquals(zipped.head(), zippedAgain.head(), "gzip send " + i);
+            assertArrayEquals(zipped.body, zippedAgain.body, "gzip send " + i);
+        }
+        assertEquals(0, raw("HEAD", path).body.length);
+    }
+
+    @Test
     void a_change_makes_the_next_request_render_the_page_again() {
         String path = permalink(post);
         raw("GET", path);
@@ -236,6 +253,40 @@ class CacheHitsTest {
             }
         }
         assertEquals(before + 2, blog.app.cache().hitsServedBeforeRouting(), "both were cache hits, on one connection");
+    }
+
+    /**
+     * Cache hits are answered on the threads that read requests (see {@link CacheHits}); a route that blocks, here a
+     * comment form reading a body that does not come, must not hold them up.
+     */
+    @Test
+    void cache_hits_are_answered_while_forms_wait_for_their_bodies() throws IOException {
+        String path = permalink(post);
+        raw("GET", path);
+        int port = Integer.parseInt(blog.base().substring(blog.base().lastIndexOf(':') + 1));
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                waiting.add(socket);
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /comments/ HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                // Jetty asks for the body once the route reads it: from here on the route waits
+                assertEquals("HTTP/1.1 100 Continue", readLine(socket.getInputStream()));
+                readLine(socket.getInputStream());
+                socket.getOutputStream().write(("post=" + post.id() + "&body=").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            long before = blog.app.cache().hitsServedBeforeRouting();
+
+            for (int i = 0; i < 8; i++) assertEquals(200, raw("GET", path).status(), "hit " + i);
+
+            assertEquals(before + 8, blog.app.cache().hitsServedBeforeRouting());
+            for (Socket socket : waiting) assertEquals(0, socket.getInputStream().available(), "the forms are still waiting");
+        } finally {
+            for (Socket socket : waiting) socket.close();
+        }
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -112,6 +112,21 @@ class Http2Test {
     }
 
     @Test
+    void a_page_sent_often_keeps_its_bytes_over_tls_and_http2_once_its_body_is_off_the_heap() {
+        SelfSignedCert cert = startWithCertificate(false);
+        HttpClient h2 = cert.client(Version.HTTP_2);
+        HttpClient h1 = cert.client(Version.HTTP_1_1);
+        byte[] first = get(h1, https(postPath())).body();
+
+        for (int i = 0; i < 2 * Answers.OFF_HEAP_AFTER; i++) {
+            HttpResponse<byte[]> overH2 = get(h2, https(postPath()));
+            assertEquals(Version.HTTP_2, overH2.version());
+            assertArrayEquals(first, overH2.body(), "h2 send " + i);
+            assertArrayEquals(first, get(h1, https(postPath())).body(), "http/1.1 send " + i);
+        }
+    }
+
+    @Test
     void with_a_certificate_links_in_pages_name_the_https_address() throws IOException {
         SelfSignedCert cert = SelfSignedCert.ec(dir.resolve("tls"));
         int port;
