@@ -25,7 +25,7 @@ public final class Avatars {
      * URLs already made, by Gravatar on or off, email and name: a post page shows dozens of commenters, and the
      * same ones on many posts; hashing each of them again was about 3% of the CPU of a render (issue 8, W6).
      */
-    private final Cache<String, String> made = Caffeine.newBuilder().maximumSize(4_096).build();
+    private final Cache<Made, String> made = Caffeine.newBuilder().maximumSize(4_096).build();
     /** HMAC-SHA256 keyed with the secret, copied for each hash (looking one up and keying it costs more), or null. */
     private final javax.crypto.Mac keyedMac;
 
@@ -57,7 +57,11 @@ public final class Avatars {
      */
     public String url(String email, String name) {
         boolean withGravatar = gravatar.getAsBoolean();
-        return made.get((withGravatar ? "g\0" : "i\0") + email + "\0" + name, k -> url(email, name, withGravatar));
+        return made.get(new Made(withGravatar, email, name), k -> url(email, name, withGravatar));
+    }
+
+    /** What a URL is made from; a record, as a joined string would make a null email and "null" one key. */
+    private record Made(boolean gravatar, String email, String name) {
     }
 
     private String url(String email, String name, boolean withGravatar) {

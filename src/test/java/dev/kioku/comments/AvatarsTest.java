@@ -68,6 +68,14 @@ class AvatarsTest {
     }
 
     @Test
+    void noEmailAndAnEmailSpelledNullAreDifferentCommenters() {
+        String byName = avatars.url(null, "Aiko");
+
+        assertNotEquals(byName, avatars.url("null", "Aiko"), "a URL made before is not given to another commenter");
+        assertEquals(byName, avatars.url(null, "Aiko"));
+    }
+
+    @Test
     void emailCaseAndSurroundingSpacesDoNotMatter() {
         gravatarOn.set(true);
         assertEquals(avatars.url("test@example.com", "A"), avatars.url("  Test@EXAMPLE.com\n", "B"));
