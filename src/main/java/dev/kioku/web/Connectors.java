@@ -83,7 +83,15 @@ public final class Connectors {
      * the selector thread and hand the selecting to a reserved thread instead of using a virtual thread.
      */
     static QueuedThreadPool threadPool(Executor blocking) {
-        QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
+        return threadPool(blocking, SELECTORS);
+    }
+
+    /**
+     * Sized for {@code selectors} per port: both ports' acceptors and selectors hold a thread each for good, and
+     * Jetty refuses to start when they would take every thread (a fixed 32 failed from 16 cores with HTTPS on).
+     */
+    static QueuedThreadPool threadPool(Executor blocking, int selectors) {
+        QueuedThreadPool pool = new QueuedThreadPool(2 * (ACCEPTORS + selectors) + 26, 4, 60_000);
         pool.setName("kioku-jetty");
         pool.setReservedThreads(0);
         pool.setVirtualThreadsExecutor(blocking);

@@ -151,6 +151,32 @@ class CacheHitsThreadsTest {
         assertFalse(post.body().isEmpty());
     }
 
+    @Test
+    void the_thread_pool_has_room_for_a_selector_per_core_on_both_ports_of_a_large_machine() throws Exception {
+        int cores = 32;
+        Server large = new Server(Connectors.threadPool(blocking, cores));
+        List<ServerConnector> ports = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ServerConnector port = new ServerConnector(large, 1, cores, new HttpConnectionFactory());
+            port.setHost("127.0.0.1");
+            large.addConnector(port);
+            ports.add(port);
+        }
+        CacheHits hits = new CacheHits(cache, new Assets(), blocking);
+        hits.setHandler(new Routes());
+        large.setHandler(hits);
+        try {
+            large.start();
+            for (ServerConnector port : ports) {
+                HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getLocalPort() + "/a/"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, page.statusCode(), "port " + port.getLocalPort());
+            }
+        } finally {
+            large.stop();
+        }
+    }
+
     /** A page long enough for gzip to be worth sending. */
     private static String page(String path) {
         return "<p>page " + path + "<p>Green tea, slowly.".repeat(40);
