@@ -15,8 +15,8 @@ import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.statement.StatementBuilder;
 
 /**
- * Plain JDBC for the few reads every post page runs (the post, its tags, its neighbours, its comments), on the
- * connection of the Jdbi handle they are given.
+ * Plain JDBC for the few reads every post page runs (the post, its tags, its neighbours, its comments, its author,
+ * its series and its webmentions), on the connection of the Jdbi handle they are given.
  *
  * <p>Why: a post page that is not in the page cache is rendered for its request (issue 8, W6), and through Jdbi
  * each statement copies the handle's configuration, looks up an argument factory per value, parses its named
