@@ -8,6 +8,11 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -19,7 +24,7 @@ import org.slf4j.Logger;
  * before it looks for a file, and building the appender here skips its XML parser and reflective configuration,
  * a few hundredths of a second of every start. An operator's own file still wins:
  * {@code -Dlogback.configurationFile=FILE} (through {@code KIOKU_JAVA_OPTS}) hands over to logback's usual
- * configuration.
+ * configuration when the file is there.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -29,7 +34,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        String file = System.getProperty("logback.configurationFile");
+        if (file != null) {
+            if (found(file)) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+            addWarn("logback.configurationFile " + file + " was not found; Kioku's own logging is used");
+        }
         var encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -44,5 +53,24 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.INFO);
         root.addAppender(out);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Whether logback will find the operator's file, searched as logback does (a URL, a class path resource, a
+     * file). Handed a name it cannot find, logback would fall back to logging everything from DEBUG, request
+     * headers and cookies included.
+     */
+    private static boolean found(String file) {
+        try {
+            URI.create(file).toURL();
+            return true;
+        } catch (IllegalArgumentException | MalformedURLException notAUrl) {
+            // a class path resource or a file
+        }
+        try {
+            return LogSetup.class.getClassLoader().getResource(file) != null || Files.isRegularFile(Path.of(file));
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
     }
 }

@@ -10,8 +10,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +39,38 @@ class LogSetupTest {
     }
 
     @Test
-    void an_operators_configuration_file_is_left_to_logback() {
+    void an_operators_configuration_file_is_left_to_logback(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
         LoggerContext context = new LoggerContext();
-        System.setProperty("logback.configurationFile", "/etc/kioku/logback.xml");
+
+        assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, configureWith(file.toString(), context));
+        assertNull(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT"));
+        assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, configureWith(file.toUri().toString(), new LoggerContext()));
+    }
+
+    /** Logback itself, not finding the file, would log everything from DEBUG (Jetty's request headers among it). */
+    @Test
+    void a_configuration_file_that_is_not_there_keeps_kiokus_logging_and_says_so(@TempDir Path dir) {
+        String missing = dir.resolve("logbak.xml").toString();
+        LoggerContext context = new LoggerContext();
+
+        assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, configureWith(missing, context));
+
+        assertEquals(Level.INFO, context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel());
+        assertEquals(Level.WARN, context.getLogger("org.eclipse.jetty").getLevel());
+        assertTrue(context.getStatusManager().getCopyOfStatusList().stream()
+                .anyMatch(s -> s.getLevel() == Status.WARN && s.getMessage().contains(missing)), "a warning names the file");
+    }
+
+    private static Configurator.ExecutionStatus configureWith(String file, LoggerContext context) {
+        LogSetup setup = new LogSetup();
+        setup.setContext(context);
+        System.setProperty("logback.configurationFile", file);
         try {
-            assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, new LogSetup().configure(context));
+            return setup.configure(context);
         } finally {
             System.clearProperty("logback.configurationFile");
         }
-        assertNull(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT"));
     }
 
     @Test
