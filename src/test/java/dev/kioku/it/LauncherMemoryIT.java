@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -104,20 +99,7 @@ class LauncherMemoryIT {
         b.environment().putAll(settings);
         Process p = b.start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (true) {
-                if (!p.isAlive()) throw new IllegalStateException("kioku exited early:\n" + Files.readString(log));
-                if (System.nanoTime() > deadline) throw new IllegalStateException("no 200 within 3 minutes:\n" + Files.readString(log));
-                try {
-                    var home = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (home.statusCode() == 200) break;
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            Thread.sleep(200); // the start line is logged just after the port opens
+            LauncherStarts.awaitHome(p, port, log);
             // the launcher execs java: the process started is the JVM itself
             Path proc = Path.of("/proc", Long.toString(p.pid()));
             return new Served(Files.readString(log), nulSeparated(proc.resolve("cmdline")), nulSeparated(proc.resolve("environ")));

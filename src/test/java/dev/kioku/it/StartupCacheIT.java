@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -123,20 +118,7 @@ class StartupCacheIT {
         Process p = builder(List.of("serve", "--port", Integer.toString(port), "--data", data.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (true) {
-                if (!p.isAlive()) throw new IllegalStateException("kioku exited early:\n" + Files.readString(log));
-                if (System.nanoTime() > deadline) throw new IllegalStateException("no 200 within 3 minutes:\n" + Files.readString(log));
-                try {
-                    var home = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (home.statusCode() == 200) break;
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            Thread.sleep(200); // the start line is logged just after the port opens
+            LauncherStarts.awaitHome(p, port, log);
         } finally {
             p.destroy();
             p.waitFor();
