@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +35,7 @@ class LauncherMemoryIT {
 
     @BeforeAll
     static void copyTheLauncherAndJar() throws IOException {
-        Files.createDirectories(root.resolve("bin"));
-        Files.createDirectories(root.resolve("target"));
-        for (String script : List.of("kioku-java", "java-env.sh")) {
-            Path copy = root.resolve("bin").resolve(script);
-            Files.copy(Path.of("bin", script), copy);
-            copy.toFile().setExecutable(true);
-        }
-        Files.copy(Path.of(System.getProperty("kioku.jar", "target/kioku.jar")), root.resolve("target/kioku.jar"),
-                StandardCopyOption.COPY_ATTRIBUTES);
+        LauncherStarts.copyLauncherAndJar(root);
     }
 
     @Test

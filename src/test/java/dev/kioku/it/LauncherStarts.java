@@ -7,11 +7,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
-/** Waiting for a {@code bin/kioku-java serve} process started by a test to answer its home page. */
+/** The launcher ({@code bin/kioku-java}) as tests run it: from a copy of the project, waited for until it answers. */
 final class LauncherStarts {
     private LauncherStarts() {
+    }
+
+    /**
+     * Copies the launcher scripts and the built jar (its time kept) into {@code root}, laid out as in the project,
+     * so the launcher's caches and their clean-up happen there and not in the project's own {@code target}.
+     *
+     * @return the jar that was copied
+     */
+    static Path copyLauncherAndJar(Path root) throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("target"));
+        for (String script : List.of("kioku-java", "java-env.sh")) {
+            Path copy = root.resolve("bin").resolve(script);
+            Files.copy(Path.of("bin", script), copy);
+            copy.toFile().setExecutable(true);
+        }
+        Path jar = Path.of(System.getProperty("kioku.jar", "target/kioku.jar"));
+        Files.copy(jar, root.resolve("target/kioku.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        return jar;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,15 +38,7 @@ class StartupCacheIT {
 
     @BeforeAll
     static void copyTheLauncherAndJar() throws Exception {
-        Files.createDirectories(root.resolve("bin"));
-        Files.createDirectories(root.resolve("target"));
-        for (String script : List.of("kioku-java", "java-env.sh")) {
-            Path copy = root.resolve("bin").resolve(script);
-            Files.copy(Path.of("bin", script), copy);
-            copy.toFile().setExecutable(true);
-        }
-        Path jar = Path.of(System.getProperty("kioku.jar", "target/kioku.jar"));
-        Files.copy(jar, root.resolve("target/kioku.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path jar = LauncherStarts.copyLauncherAndJar(root);
         try (InputStream in = Files.newInputStream(jar)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
