@@ -114,11 +114,8 @@ final class PostStore {
     }
 
     /** The first post {@code sql} finds, with its tags: plain JDBC, as every post page asks (see {@link PlainReads}). */
-    private static Optional<Post> one(Handle h, String sql, Object... values) {
-        return PlainReads.list(h, sql, PostStore::postOf, values).stream().findFirst()
-                .map(p -> p.withTags(PlainReads.list(h, """
-                        select t.id, t.slug, t.name from post_tags pt join tags t on t.id = pt.tag_id
-                        where pt.post_id = ? order by t.slug""", PostStore::tagOf, p.id())));
+    private Optional<Post> one(Handle h, String sql, Object... values) {
+        return PlainReads.list(h, sql, PostStore::postOf, values).stream().findFirst().map(p -> p.withTags(tagsOf(h, p.id())));
     }
 
     /** True when a post or page other than {@code exceptId} has this slug. */
@@ -319,10 +316,11 @@ final class PostStore {
 
     // ---- tags
 
-    List<Tag> tagsOf(Handle h, long postId) {
-        return h.createQuery("""
-                select t.id, t.slug, t.name from tags t join post_tags pt on pt.tag_id = t.id
-                where pt.post_id = :id order by t.slug""").bind("id", postId).map(PostStore::tag).list();
+    /** A post's tags by slug: plain JDBC, as every post page asks (see {@link PlainReads}). */
+    private List<Tag> tagsOf(Handle h, long postId) {
+        return PlainReads.list(h, """
+                select t.id, t.slug, t.name from post_tags pt join tags t on t.id = pt.tag_id
+                where pt.post_id = ? order by t.slug""", PostStore::tagOf, postId);
     }
 
     /** Tags whose name or slug starts with {@code prefix} (any case), most used first. */
