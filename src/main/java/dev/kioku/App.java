@@ -155,7 +155,7 @@ public final class App implements AutoCloseable {
         events.subscribe(cache::invalidate);
     }
 
-    /** Starts the HTTP server (and HTTPS with a certificate); returns the bound HTTP port. */
+    /** Starts the HTTP server (and HTTPS with a certificate), then the jobs in the background; returns the bound HTTP port. */
     public int start() {
         BlogRoutes blog = new BlogRoutes(new dev.kioku.db.OneConnection(database.jdbi()), posts, series, authors, media, site,
                 templates, commentThreads, webmentions::section);
@@ -188,8 +188,9 @@ public final class App implements AutoCloseable {
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();
-        jobs.start();
         int httpPort = web.start();
+        // after listening: the first page need not wait for the scheduler (it starts on a thread of its own)
+        jobs.start();
         boundPort = config.tls().enabled() ? web.httpsPort() : httpPort;
         signIns.registerEnabled();
         return httpPort;
