@@ -119,6 +119,7 @@ public final class App implements AutoCloseable {
     public App(Config config, Clock clock, HttpFetcher fetcher) {
         this.config = config;
         this.clock = clock;
+        prepareJdbiInBackground();
         prepareDataDir(config);
         this.database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         database.migrate();
@@ -155,7 +156,27 @@ public final class App implements AutoCloseable {
         events.subscribe(cache::invalidate);
     }
 
-    /** Starts the HTTP server (and HTTPS with a certificate); returns the bound HTTP port. */
+    /**
+     * Has a second thread do Jdbi's one-time set-up while this one opens the database. Why: at its first statement
+     * Jdbi registers its statement event with JDK Flight Recorder, which sets JFR itself up (its event metadata and
+     * generated classes, none of it in the start-up cache): a tenth of a second or more of the main thread before
+     * the first page. Class initialisation is done once and waited for by any other thread that needs it, so the
+     * first statement simply finds it done (or waits for the rest).
+     */
+    private static void prepareJdbiInBackground() {
+        Thread.ofPlatform().daemon().name("kioku-jdbi-set-up").start(() -> {
+            try {
+                Class.forName(JDBI_JFR_SUPPORT, true, App.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // another Jdbi version: its first statement does whatever set-up it needs
+            }
+        });
+    }
+
+    /** Jdbi's class that registers its JFR event as it is initialised (see {@link #prepareJdbiInBackground()}). */
+    static final String JDBI_JFR_SUPPORT = "org.jdbi.v3.core.statement.internal.JfrSupport";
+
+    /** Starts the HTTP server (and HTTPS with a certificate), then the jobs in the background; returns the bound HTTP port. */
     public int start() {
         BlogRoutes blog = new BlogRoutes(new dev.kioku.db.OneConnection(database.jdbi()), posts, series, authors, media, site,
                 templates, commentThreads, webmentions::section);
@@ -188,8 +209,9 @@ public final class App implements AutoCloseable {
                 blog));
         // posts that came due while the blog was down are public before the first request is answered
         publisher.publishDue();
-        jobs.start();
         int httpPort = web.start();
+        // after listening: the first page need not wait for the scheduler (it starts on a thread of its own)
+        jobs.start();
         boundPort = config.tls().enabled() ? web.httpsPort() : httpPort;
         signIns.registerEnabled();
         return httpPort;

@@ -8,13 +8,17 @@ import dev.kioku.cli.InitCommand;
 import dev.kioku.cli.MailCommand;
 import dev.kioku.cli.MigrateCommand;
 import dev.kioku.cli.NativeLibrary;
+import dev.kioku.cli.PlainCommandLine;
 import dev.kioku.cli.ServeCommand;
 import dev.kioku.cli.UserCommand;
 import dev.kioku.cli.VersionCommand;
 import dev.kioku.config.ConfigException;
 import dev.kioku.db.DatabaseException;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,15 +50,37 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
         NativeLibrary.useKeptCopy();
+        Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        Optional<Runnable> plain = named == null ? Optional.empty() : PlainCommandLine.parse(named, List.of(args).subList(1, args.length));
+        if (plain.isPresent()) return execute(plain.get());
         CommandLine cli = commandLine(args);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof DatabaseException || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("kioku: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
         return cli.execute(args);
+    }
+
+    /** Runs a command {@link PlainCommandLine} has set up, ending as picocli's {@code execute} would. */
+    private static int execute(Runnable command) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            command.run();
+            return 0;
+        } catch (Exception e) {
+            try {
+                return handle(e, err);
+            } catch (Exception unexpected) {
+                unexpected.printStackTrace(err);
+                return 1;
+            }
+        }
+    }
+
+    /** One line and exit code 2 for the errors an operator can fix; anything else is thrown on. */
+    private static int handle(Exception e, PrintWriter err) throws Exception {
+        if (e instanceof ConfigException || e instanceof DatabaseException || e instanceof IllegalArgumentException) {
+            err.println("kioku: " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     /** The command tree for {@code args}: only the command named first when there is one, else all of them. */

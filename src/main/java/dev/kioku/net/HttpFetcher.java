@@ -23,6 +23,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -62,7 +63,7 @@ public final class HttpFetcher {
     private final Duration timeout;
     private final Resolver resolver;
     private final Function<InetAddress, Optional<String>> refusal;
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tls;
 
     /**
      * @param allowPrivate false in production: refuses loopback, private and link-local networks (cloud
@@ -72,11 +73,15 @@ public final class HttpFetcher {
      * @param timeout      the most a call may take, redirects and DNS included
      */
     public HttpFetcher(boolean allowPrivate, Duration timeout) {
-        this(timeout, InetAddress::getAllByName, allowPrivate ? a -> Optional.empty() : Addresses::refusal,
-                (SSLSocketFactory) SSLSocketFactory.getDefault());
+        this(timeout, InetAddress::getAllByName, allowPrivate ? a -> Optional.empty() : Addresses::refusal, DefaultTls::factory);
     }
 
     HttpFetcher(Duration timeout, Resolver resolver, Function<InetAddress, Optional<String>> refusal, SSLSocketFactory tls) {
+        this(timeout, resolver, refusal, () -> tls);
+    }
+
+    private HttpFetcher(Duration timeout, Resolver resolver, Function<InetAddress, Optional<String>> refusal,
+                        Supplier<SSLSocketFactory> tls) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         this.timeout = timeout;
@@ -117,7 +122,7 @@ public final class HttpFetcher {
         long deadline = System.nanoTime() + timeout.toNanos();
         Target target = Target.of(uri);
         for (int redirects = 0; ; redirects++) {
-            Response answer = Exchange.send(checkedAddresses(target.host(), deadline), target, method, headers, body, deadline, tls);
+            Response answer = Exchange.send(checkedAddresses(target.host(), deadline), target, method, headers, body, deadline, tls.get());
             Optional<String> location = answer.headers().firstValue("Location");
             if (!isRedirect(answer.status()) || location.isEmpty()) return answer.from(uri);
             if (redirects == MAX_REDIRECTS) throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri.getHost());
@@ -220,6 +225,19 @@ public final class HttpFetcher {
     public record Response(int status, HttpHeaders headers, String body, URI uri) {
         Response from(URI where) {
             return new Response(status, headers, body, where);
+        }
+    }
+
+    /**
+     * The JDK's default TLS, made at the first https fetch. Why not in the constructor: it reads the JDK's trust
+     * store (about 150 certificates) and its security providers, a tenth of a second of every {@code kioku serve}
+     * before the first page, for a fetch that may come hours later or never.
+     */
+    private static final class DefaultTls {
+        private static final SSLSocketFactory FACTORY = (SSLSocketFactory) SSLSocketFactory.getDefault();
+
+        static SSLSocketFactory factory() {
+            return FACTORY;
         }
     }
 }

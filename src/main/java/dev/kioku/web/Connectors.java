@@ -82,6 +82,27 @@ public final class Connectors {
      * what may block handed to {@code blocking}. No reserved threads: with them Jetty would run a blocking task on
      * the selector thread and hand the selecting to a reserved thread instead of using a virtual thread.
      */
+    /**
+     * Jetty's setting for how many object references fill a CPU cache line (it pads its hot counters with them).
+     * Why Kioku sets it: without it Jetty asks the JVM through the platform MBean server, which that first call
+     * builds with every platform MBean, JDK Flight Recorder's diagnostic commands included: a tenth of a second or
+     * more of every start, for one number. An operator's own {@code -D} value is kept.
+     */
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * What Jetty would find: 16 four-byte (compressed) references per 64-byte line on a heap the JVM can address
+     * with them (under 32 GB), else 8.
+     */
+    static int referencesPerCacheLine(long maxHeap) {
+        return maxHeap < 32L * 1024 * 1024 * 1024 ? 16 : 8;
+    }
+
+    /** Sets {@value #REFERENCES_PER_CACHE_LINE} unless an operator did (Jetty reads it once, at its first thread pool). */
+    static void tellJettyTheCacheLine() {
+        System.getProperties().putIfAbsent(REFERENCES_PER_CACHE_LINE, String.valueOf(referencesPerCacheLine(Runtime.getRuntime().maxMemory())));
+    }
+
     static QueuedThreadPool threadPool(Executor blocking) {
         return threadPool(blocking, SELECTORS);
     }
@@ -91,6 +112,7 @@ public final class Connectors {
      * Jetty refuses to start when they would take every thread (a fixed 32 failed from 16 cores with HTTPS on).
      */
     static QueuedThreadPool threadPool(Executor blocking, int selectors) {
+        tellJettyTheCacheLine();
         QueuedThreadPool pool = new QueuedThreadPool(2 * (ACCEPTORS + selectors) + 26, 4, 60_000);
         pool.setName("kioku-jetty");
         pool.setReservedThreads(0);

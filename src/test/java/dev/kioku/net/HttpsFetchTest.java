@@ -2,6 +2,7 @@ package dev.kioku.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -89,5 +90,14 @@ class HttpsFetchTest {
     @Test
     void aCertificateForAnotherNameIsRefused() {
         assertThrows(SSLHandshakeException.class, () -> fetcher.get(URI.create("https://other.test:" + port + "/"), Map.of()));
+    }
+
+    @Test
+    void theDefaultFetcherTrustsTheJdksAuthoritiesOnly() {
+        // its TLS is made at the first https fetch (not at start-up); a self-signed certificate is still refused
+        HttpFetcher plain = new HttpFetcher(true, Duration.ofSeconds(5));
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
+                () -> plain.get(URI.create("https://localhost:" + port + "/"), Map.of()));
+        assertTrue(e.getMessage().contains("PKIX"), e.getMessage());
     }
 }
