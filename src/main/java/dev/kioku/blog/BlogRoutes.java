@@ -329,7 +329,7 @@ public final class BlogRoutes implements Routes {
         // a draft has no publication date yet: it shows the time it was last saved
         java.time.Instant shown = p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
         var day = shown.atZone(st.timeZone());
-        String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
+        String archive = PermalinkStyle.monthPath(day.getYear(), day.getMonthValue());
         return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(shown), st.isoDate(shown), archive,
                 p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer, section,
                 p.kind() == Kind.PAGE ? null : p.review(), mentionSection);
