@@ -48,7 +48,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The reader-facing site: home, posts, pages, tag/author/date archives and series, each rendered once into
@@ -66,11 +65,6 @@ import java.util.regex.Pattern;
 public final class BlogRoutes implements Routes {
     /** Link previews want a picture at least this wide (Facebook asks for 1200 pixels for large cards). */
     private static final int PREVIEW_IMAGE_WIDTH = 1200;
-    // compiled once: String.matches compiles its pattern on every call, and every post address is checked with them
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
-    private static final Pattern POST_ID = Pattern.compile("[1-9]\\d{0,17}");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
     private final OneConnection reads;
     private final Posts posts;
     private final SeriesService series;
@@ -114,9 +108,9 @@ public final class BlogRoutes implements Routes {
                 "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/"))));
         pages.page("/" + PermalinkStyle.ARCHIVES + "/{id}", read(ctx -> post(ctx, numbered(ctx.pathParam("id")))));
         pages.page("/{y}/{m}/{d}/{slug}", read(ctx -> post(ctx, dated(ctx, ctx.pathParam("slug")))));
-        pages.page("/{y}/{m}/{d}", read(ctx -> TWO_DIGITS.matcher(ctx.pathParam("d")).matches() ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d")))));
+        pages.page("/{y}/{m}/{d}", read(ctx -> isTwoDigits(ctx.pathParam("d")) ? archive(ctx, 1) : post(ctx, dated(ctx, ctx.pathParam("d")))));
         pages.page("/{y}/{m}", read(ctx -> archive(ctx, 1)));
-        pages.page("/{y}", read(ctx -> YEAR.matcher(ctx.pathParam("y")).matches() ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y"))));
+        pages.page("/{y}", read(ctx -> isYear(ctx.pathParam("y")) ? archive(ctx, 1) : pageOrPost(ctx, ctx.pathParam("y"))));
     }
 
     /** What a render read: the template and its view, the page's change keys, and its Link header or null. */
@@ -198,7 +192,7 @@ public final class BlogRoutes implements Routes {
         String y = ctx.pathParam("y");
         String m = ctx.pathParamMap().get("m");
         String d = ctx.pathParamMap().get("d");
-        if (!YEAR.matcher(y).matches() || (m != null && !TWO_DIGITS.matcher(m).matches()) || (d != null && !TWO_DIGITS.matcher(d).matches())) {
+        if (!isYear(y) || (m != null && !isTwoDigits(m)) || (d != null && !isTwoDigits(d))) {
             throw new NotFound("archive " + ctx.path());
         }
         LocalDate from;
@@ -241,14 +235,14 @@ public final class BlogRoutes implements Routes {
 
     /** The public post of a day-and-name or month-and-name address; its year and month must look like ones. */
     private Post dated(Context ctx, String slug) {
-        if (!YEAR.matcher(ctx.pathParam("y")).matches() || !TWO_DIGITS.matcher(ctx.pathParam("m")).matches()) throw new NotFound("post " + ctx.path());
+        if (!isYear(ctx.pathParam("y")) || !isTwoDigits(ctx.pathParam("m"))) throw new NotFound("post " + ctx.path());
         String d = ctx.pathParamMap().get("d");
-        if (d != null && !d.equals(slug) && !TWO_DIGITS.matcher(d).matches()) throw new NotFound("post " + ctx.path());
+        if (d != null && !d.equals(slug) && !isTwoDigits(d)) throw new NotFound("post " + ctx.path());
         return posts.publicBySlug(Kind.POST, slug).orElseThrow(() -> new NotFound("post " + slug));
     }
 
     private Post numbered(String id) {
-        if (!POST_ID.matcher(id).matches()) throw new NotFound("post " + id);
+        if (!isPostId(id)) throw new NotFound("post " + id);
         return posts.publicById(Long.parseLong(id)).orElseThrow(() -> new NotFound("post " + id));
     }
 
@@ -335,7 +329,7 @@ public final class BlogRoutes implements Routes {
         // a draft has no publication date yet: it shows the time it was last saved
         java.time.Instant shown = p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
         var day = shown.atZone(st.timeZone());
-        String archive = "/%04d/%02d/".formatted(day.getYear(), day.getMonthValue());
+        String archive = PermalinkStyle.monthPath(day.getYear(), day.getMonthValue());
         return new PostView(s, meta, p.kind() == Kind.PAGE, p.title(), st.date(shown), st.isoDate(shown), archive,
                 p.readingMinutes(), author, featured, p.bodyHtml(), p.tags(), box, older, newer, section,
                 p.kind() == Kind.PAGE ? null : p.review(), mentionSection);
@@ -439,10 +433,40 @@ public final class BlogRoutes implements Routes {
     /** Page numbers from {@code /page/N/}; {@code /page/1/} answers 301 to the first page. */
     private static int pageNumber(Context ctx, String firstPage) {
         String n = ctx.pathParam("n");
-        if (!PAGE_NUMBER.matcher(n).matches()) throw new NotFound("page " + n);
+        if (!isPageNumber(n)) throw new NotFound("page " + n);
         int page = Integer.parseInt(n);
         if (page == 1) throw new Redirect(firstPage);
         return page;
     }
 
+    // ---- address parts, checked by hand: every post address is checked with them, and a regex match cost more than
+    // the rest of choosing the post (by perf, java.util.regex was among the hot spots of a page not in the cache)
+
+    /** Four ASCII digits, as {@code \d{4}} matches. */
+    static boolean isYear(String s) {
+        return s.length() == 4 && asciiDigits(s);
+    }
+
+    /** Two ASCII digits, as {@code \d{2}} matches. */
+    static boolean isTwoDigits(String s) {
+        return s.length() == 2 && asciiDigits(s);
+    }
+
+    /** A post id as {@code [1-9]\d{0,17}} matches: no leading zero, and within a long. */
+    static boolean isPostId(String s) {
+        return s.length() >= 1 && s.length() <= 18 && s.charAt(0) != '0' && asciiDigits(s);
+    }
+
+    /** A page number as {@code [1-9]\d{0,5}} matches. */
+    static boolean isPageNumber(String s) {
+        return s.length() >= 1 && s.length() <= 6 && s.charAt(0) != '0' && asciiDigits(s);
+    }
+
+    private static boolean asciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
 }

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for comments, their followers and "new posts" requests. One method per query. */
 final class CommentStore {
+    /** A comment's columns; {@link #commentOf} reads them by position, so a column added goes at the end. */
     private static final String COLUMNS = """
             select c.id, c.post_id, c.parent_id, c.depth, c.status, c.author_name, c.author_email, c.author_url,
                    c.staff_id, c.body_md, c.body_html, c.ip, c.user_agent, c.owner_hash, c.moderation_note,
@@ -274,17 +275,18 @@ final class CommentStore {
     }
 
     private static Comment commentOf(ResultSet rs) throws SQLException {
-        long parent = rs.getLong("parent_id");
+        // by position in COLUMNS: sqlite-jdbc finds a column by name with a linear, case-insensitive search per statement
+        long parent = rs.getLong(3);
         Long parentId = rs.wasNull() ? null : parent;
-        long staff = rs.getLong("staff_id");
+        long staff = rs.getLong(9);
         Long staffId = rs.wasNull() ? null : staff;
-        long reader = rs.getLong("reader_id");
+        long reader = rs.getLong(18);
         Long readerId = rs.wasNull() ? null : reader;
-        return new Comment(rs.getLong("id"), rs.getLong("post_id"), parentId, rs.getInt("depth"),
-                CommentStatus.of(rs.getString("status")), rs.getString("author_name"), rs.getString("author_email"),
-                rs.getString("author_url"), staffId, rs.getString("body_md"), rs.getString("body_html"),
-                rs.getString("ip"), rs.getString("user_agent"), rs.getString("owner_hash"), rs.getString("moderation_note"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")), readerId,
-                rs.getString("reader_avatar_url"));
+        return new Comment(rs.getLong(1), rs.getLong(2), parentId, rs.getInt(4),
+                CommentStatus.of(rs.getString(5)), rs.getString(6), rs.getString(7),
+                rs.getString(8), staffId, rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                Instant.ofEpochMilli(rs.getLong(16)), Instant.ofEpochMilli(rs.getLong(17)), readerId,
+                rs.getString(19));
     }
 }

@@ -62,9 +62,8 @@ public enum PermalinkStyle {
     String path(long id, String slug, ZonedDateTime at, boolean sharesSlugWithPage) {
         boolean digits = TopLevelNames.isNumber(slug);
         return switch (this) {
-            case DAY_AND_NAME -> "/%04d/%02d/%02d/%s/".formatted(at.getYear(), at.getMonthValue(), at.getDayOfMonth(), slug);
-            case MONTH_AND_NAME -> digits ? DAY_AND_NAME.path(id, slug, at, false)
-                    : "/%04d/%02d/%s/".formatted(at.getYear(), at.getMonthValue(), slug);
+            case DAY_AND_NAME -> prefix(at) + slug + "/";
+            case MONTH_AND_NAME -> digits ? DAY_AND_NAME.path(id, slug, at, false) : MONTH_AND_NAME.prefix(at) + slug + "/";
             case NUMERIC -> "/" + ARCHIVES + "/" + id + "/";
             case POST_NAME -> digits || sharesSlugWithPage || TopLevelNames.isReserved(slug)
                     ? DAY_AND_NAME.path(id, slug, at, false) : "/" + slug + "/";
@@ -77,10 +76,28 @@ public enum PermalinkStyle {
      */
     String prefix(ZonedDateTime at) {
         return switch (this) {
-            case DAY_AND_NAME -> "/%04d/%02d/%02d/".formatted(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
-            case MONTH_AND_NAME -> "/%04d/%02d/".formatted(at.getYear(), at.getMonthValue());
+            case DAY_AND_NAME -> monthPath(at.getYear(), at.getMonthValue()) + twoDigits(at.getDayOfMonth()) + "/";
+            case MONTH_AND_NAME -> monthPath(at.getYear(), at.getMonthValue());
             case NUMERIC -> "";
             case POST_NAME -> "/";
         };
+    }
+
+    /**
+     * {@code /YYYY/MM/}, as {@code "/%04d/%02d/".formatted(year, month)} writes it: every link to a post is made
+     * with it, and {@code String.format} parses its pattern on every call (several per rendered post page).
+     */
+    public static String monthPath(int year, int month) {
+        if (year < 0 || year > 9999) return "/%04d/%02d/".formatted(year, month);
+        StringBuilder sb = new StringBuilder(9).append('/');
+        if (year < 1000) sb.append('0');
+        if (year < 100) sb.append('0');
+        if (year < 10) sb.append('0');
+        return sb.append(year).append('/').append(twoDigits(month)).append('/').toString();
+    }
+
+    /** A month or day of the month (1 to 31) with two digits. */
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 }

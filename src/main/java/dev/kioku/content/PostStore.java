@@ -16,6 +16,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** SQL for posts, pages, their tags and old-URL redirects. One method per query. */
 final class PostStore {
+    /** A post's columns; {@link #postOf} reads them by position, so a column added goes at the end. */
     private static final String COLUMNS = """
             select p.id, p.kind, p.title, p.slug, p.body_md, p.body_html, p.excerpt, p.words, p.status, p.published_at,
                    p.created_at, p.updated_at, p.author_id, p.featured_media_id, p.comments_open,
@@ -168,7 +169,7 @@ final class PostStore {
                 + PUBLIC_POSTS).bind("from", from).bind("to", to).mapTo(Integer.class).one();
     }
 
-    /** A post without its text: what a link to it needs (neighbours, series parts). */
+    /** A post without its text: what a link to it needs (neighbours, series parts); read by position ({@link #briefOf}). */
     private static final String BRIEF = """
             select p.id, p.kind, p.title, p.slug, p.status, p.published_at, p.created_at, p.excerpt,
                    case when p.kind = 'post' and exists (select 1 from posts pg where pg.kind = 'page' and pg.slug = p.slug
@@ -404,7 +405,7 @@ final class PostStore {
     }
 
     private static Tag tagOf(ResultSet rs) throws SQLException {
-        return new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
+        return new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)); // t.id, t.slug, t.name first
     }
 
     private static Posts.Brief brief(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
@@ -412,11 +413,12 @@ final class PostStore {
     }
 
     private static Posts.Brief briefOf(ResultSet rs) throws SQLException {
-        long published = rs.getLong("published_at");
+        // by position in BRIEF: sqlite-jdbc finds a column by name with a linear, case-insensitive search per statement
+        long published = rs.getLong(6);
         Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
-        return new Posts.Brief(rs.getLong("id"), Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("title"),
-                rs.getString("slug"), Status.valueOf(rs.getString("status").toUpperCase()), publishedAt,
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("excerpt"), rs.getInt("shares_slug") == 1);
+        return new Posts.Brief(rs.getLong(1), Kind.valueOf(rs.getString(2).toUpperCase()), rs.getString(3),
+                rs.getString(4), Status.valueOf(rs.getString(5).toUpperCase()), publishedAt,
+                Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), rs.getInt(9) == 1);
     }
 
     private static Post row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
@@ -424,23 +426,24 @@ final class PostStore {
     }
 
     private static Post postOf(ResultSet rs) throws SQLException {
-        String reviewTitle = rs.getString("review_title");
-        int year = rs.getInt("review_year");
+        // by position in COLUMNS (see briefOf)
+        String reviewTitle = rs.getString(16);
+        int year = rs.getInt(17);
         Integer reviewYear = rs.wasNull() ? null : year;
-        int rating = rs.getInt("review_rating");
+        int rating = rs.getInt(21);
         Integer reviewRating = rs.wasNull() ? null : rating;
-        long featured = rs.getLong("featured_media_id");
+        long featured = rs.getLong(14);
         Long featuredId = rs.wasNull() ? null : featured;
-        long published = rs.getLong("published_at");
+        long published = rs.getLong(10);
         Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
-        return new Post(rs.getLong("id"), Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("title"),
-                rs.getString("slug"), rs.getString("body_md"), rs.getString("body_html"), rs.getString("excerpt"),
-                rs.getInt("words"), Status.valueOf(rs.getString("status").toUpperCase()), publishedAt,
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getLong("author_id"), featuredId, rs.getBoolean("comments_open"),
+        return new Post(rs.getLong(1), Kind.valueOf(rs.getString(2).toUpperCase()), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getInt(8), Status.valueOf(rs.getString(9).toUpperCase()), publishedAt,
+                Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)),
+                rs.getLong(13), featuredId, rs.getBoolean(15),
                 reviewTitle == null || reviewTitle.isBlank() ? null : new Post.Review(reviewTitle, reviewYear,
-                        rs.getString("review_creator"), ReviewKind.of(rs.getString("review_kind")).orElse(null),
-                        rs.getString("review_url"), reviewRating),
-                List.of(), rs.getString("custom_excerpt"), rs.getLong("version"), rs.getInt("shares_slug") == 1);
+                        rs.getString(18), ReviewKind.of(rs.getString(19)).orElse(null),
+                        rs.getString(20), reviewRating),
+                List.of(), rs.getString(22), rs.getLong(23), rs.getInt(24) == 1);
     }
 }

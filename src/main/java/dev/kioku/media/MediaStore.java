@@ -1,5 +1,6 @@
 package dev.kioku.media;
 
+import dev.kioku.db.PlainReads;
 import dev.kioku.markdown.ImageSizes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,9 +57,28 @@ final class MediaStore {
         return paths;
     }
 
+    /**
+     * An image with its copies (narrowest first) in one plain JDBC statement, as every post page with a featured
+     * image asks (see {@link PlainReads}): one row per copy, or one with null copy columns when it has none.
+     */
     Optional<Media> byId(Handle h, long id) {
-        return withVariants(h, h.createQuery(COLUMNS + " where id = :id").bind("id", id).map(MediaStore::row).list())
-                .stream().findFirst();
+        List<Object[]> rows = PlainReads.list(h, """
+                select m.id, m.path, m.mime, m.width, m.height, m.alt, m.caption, m.bytes, m.original_name, m.uploaded_by,
+                       m.created_at, v.path, v.width, v.height, v.bytes
+                from media m left join media_variants v on v.media_id = m.id
+                where m.id = ? order by v.width""", rs -> {
+            long uploader = rs.getLong(10);
+            Long uploadedBy = rs.wasNull() ? null : uploader;
+            Media m = new Media(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6),
+                    rs.getString(7), rs.getLong(8), rs.getString(9), uploadedBy, Instant.ofEpochMilli(rs.getLong(11)), List.of());
+            String copy = rs.getString(12);
+            return new Object[] {m, copy == null ? null : new Media.Variant(copy, rs.getInt(13), rs.getInt(14), rs.getLong(15))};
+        }, id);
+        if (rows.isEmpty()) return Optional.empty();
+        Media m = (Media) rows.getFirst()[0];
+        List<Media.Variant> copies = rows.stream().map(r -> (Media.Variant) r[1]).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new Media(m.id(), m.path(), m.mime(), m.width(), m.height(), m.alt(), m.caption(), m.bytes(),
+                m.originalName(), m.uploadedBy(), m.createdAt(), copies));
     }
 
     /** Newest first. */

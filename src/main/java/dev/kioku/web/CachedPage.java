@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * A rendered public page as bytes, with its strong ETag, the keys it depends on and its gzip variant, made the
@@ -33,6 +35,7 @@ public final class CachedPage {
     private final Map<String, String> headers;
     private volatile byte[] gzip;
     private volatile Answers answers;
+    private volatile Learned learned;
 
     private CachedPage(byte[] body, String contentType, Set<String> keys, Map<String, String> headers, Instant now) {
         this.body = body;
@@ -106,9 +109,34 @@ public final class CachedPage {
         return headers;
     }
 
-    /** The header lists {@link CacheHits} sends, or null until {@link #learn} has been told the route's own headers. */
+    /**
+     * The header lists {@link CacheHits} sends, or null until {@link #learn} has been told the route's own headers;
+     * made on the first call after that (two threads may both make them: the same lists, either is kept).
+     */
     Answers answers() {
-        return answers;
+        Answers made = answers;
+        if (made != null) return made;
+        Learned from = learned;
+        if (from == null) return null;
+        made = Answers.of(from.routeHeaders(), this, from.isPage());
+        answers = made;
+        return made;
+    }
+
+    /**
+     * Remembers the headers the route's before-handlers set on a request for this page, for {@link #answers()} to
+     * make the fast path's answers from when the page is first asked for again; the first call wins.
+     *
+     * <p>Why not at once: encoding a dozen header fields for HTTP/1.1 and HTTP/2 (HPACK) took about 1% of the CPU
+     * of rendering a post page (perf), and a page rendered for a crawler or the W6 benchmark is often never asked for again.
+     *
+     * @param isPage a public page (cache-control for CDNs and surrogate keys) rather than an asset
+     */
+    void learn(List<HttpField> routeHeaders, boolean isPage) {
+        if (learned == null) learned = new Learned(List.copyOf(routeHeaders), isPage);
+    }
+
+    private record Learned(List<HttpField> routeHeaders, boolean isPage) {
     }
 
     /**

@@ -54,7 +54,7 @@ public final class PublicPages {
             long ticket = cache.ticket();
             Page fresh = renderer.render(ctx);
             page = CachedPage.of(fresh.html(), contentType, fresh.keys(), fresh.headers(), clock.instant());
-            if (routeHeaders != null) page.learn(Answers.of(routeHeaders, page, true));
+            if (routeHeaders != null) page.learn(routeHeaders, true);
             cache.put(key, page, ticket);
         }
         boolean hadGzip = page.hasGzip();
