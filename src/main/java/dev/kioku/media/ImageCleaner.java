@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -98,29 +97,34 @@ final class ImageCleaner {
     }
 
     private static Cleaned still(byte[] bytes, ImageFormat format, ImageReader reader, int w, int h) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(w, h) / MAX_EDGE; // decode a huge photo at about twice the kept size, not in full
-        if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
-        BufferedImage fitted = decodedAndFitted(reader, param);
-        boolean shrunk = step > 1 || fitted.getWidth() != w || fitted.getHeight() != h;
-        boolean alpha = fitted.getColorModel().hasAlpha() && format != ImageFormat.JPEG;
-        ImageFormat stored = format == ImageFormat.WEBP ? (alpha ? ImageFormat.PNG : ImageFormat.JPEG) : format;
         int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.NORMAL;
-        BufferedImage picture = Pixels.upright(fitted, orientation, alpha, stored);
-        boolean asItCame = format == ImageFormat.JPEG && picture == fitted && !shrunk && JpegSegments.isBare(bytes);
-        return new Cleaned(stored, asItCame ? bytes : Pixels.encode(picture, stored), picture.getWidth(), picture.getHeight(), picture);
+        boolean shrunk = w > MAX_EDGE || h > MAX_EDGE;
+        BufferedImage picture;
+        boolean alpha;
+        ImageFormat stored;
+        if (shrunk) {
+            // decoded strip by strip into the stored size, upright: a full-size decode needed 57 MB for 19 megapixels
+            int width = w >= h ? MAX_EDGE : Math.max(1, (int) Math.round(w * (double) MAX_EDGE / h));
+            int height = w >= h ? Math.max(1, (int) Math.round(h * (double) MAX_EDGE / w)) : MAX_EDGE;
+            picture = StripDecoder.fitted(reader, width, height, orientation, format != ImageFormat.JPEG);
+            alpha = picture.getColorModel().hasAlpha();
+            stored = storedAs(format, alpha);
+        } else {
+            BufferedImage decoded = reader.read(0, reader.getDefaultReadParam());
+            reader.reset(); // ImageIO's JPEG reader holds on to the picture until then
+            alpha = decoded.getColorModel().hasAlpha() && format != ImageFormat.JPEG;
+            stored = storedAs(format, alpha);
+            picture = Pixels.upright(decoded, orientation, alpha, stored);
+            if (format == ImageFormat.JPEG && picture == decoded && JpegSegments.isBare(bytes)) {
+                return new Cleaned(stored, bytes, w, h, picture); // encoding it again would only lose quality
+            }
+        }
+        return new Cleaned(stored, Pixels.encode(picture, stored), picture.getWidth(), picture.getHeight(), picture);
     }
 
-    /**
-     * The picture decoded and shrunk to fit {@value #MAX_EDGE} px, before it is turned upright: turning first
-     * made a full-size copy while the full-size decode was still held, so a sideways 12-megapixel phone photo
-     * needed a heap of 136 MB with nothing else in it (72 MB now); the full-size decode is unreachable once this
-     * returns.
-     */
-    private static BufferedImage decodedAndFitted(ImageReader reader, ImageReadParam param) throws IOException {
-        BufferedImage decoded = reader.read(0, param);
-        reader.reset(); // ImageIO's JPEG reader holds on to the full-size picture until then
-        return Pixels.fitted(decoded, MAX_EDGE);
+    /** WebP cannot be written: it is stored as PNG when it has transparency, as JPEG when not. */
+    private static ImageFormat storedAs(ImageFormat format, boolean alpha) {
+        return format == ImageFormat.WEBP ? (alpha ? ImageFormat.PNG : ImageFormat.JPEG) : format;
     }
 
     private static Cleaned gif(byte[] bytes, ImageReader reader) throws IOException {

@@ -16,8 +16,8 @@ import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * Pixel work on decoded pictures: turning them upright in standard sRGB, shrinking them, and encoding them
- * again with no metadata at all. Each step makes at most one copy, so a 12-megapixel photo fits in the
- * small heap Kioku runs with.
+ * again with no metadata at all. Each step makes at most one copy of a picture no larger than stored; pictures
+ * larger than that are shrunk while they are decoded ({@link StripDecoder}).
  */
 final class Pixels {
     /** JPEG quality of stored images and their copies (WordPress uses 0.82; photos keep their grain at 0.85). */
@@ -58,15 +58,6 @@ final class Pixels {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resize an image in memory", e);
         }
-    }
-
-    /** The picture shrunk so that neither side passes {@code maxEdge}; the same object when it fits. */
-    static BufferedImage fitted(BufferedImage src, int maxEdge) {
-        int w = src.getWidth();
-        int h = src.getHeight();
-        if (w <= maxEdge && h <= maxEdge) return src;
-        int width = w >= h ? maxEdge : Math.max(1, (int) Math.round(w * (double) maxEdge / h));
-        return narrower(src, width);
     }
 
     /** JPEG or PNG bytes with no metadata: no EXIF, no comments, no text chunks. */
