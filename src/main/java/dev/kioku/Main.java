@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
  * the JVM's start-up cache (they are Java 5 class files), so the whole tree cost a quarter of a second of every
  * {@code kioku serve}. A command line naming a command ({@code kioku serve --port 80}) gets a tree with that
  * command alone; anything else ({@code kioku}, {@code --help}, {@code help serve}, a mistyped name) gets all of
- * them, so usage, suggestions and errors read exactly as with the whole tree.
+ * them, so usage, suggestions and errors read exactly as with the whole tree. A command line of plain long options
+ * ({@code kioku serve --data /srv/blog --port 8080}) does not build picocli's model at all: {@link PlainCommandLine}
+ * sets the command's fields from its own annotations, and anything it does not read exactly as picocli would goes to
+ * picocli.
  */
 @Command(name = "kioku", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A self-hosted blog engine in one jar.")
