@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -99,19 +100,25 @@ final class ImageCleaner {
     private static Cleaned still(byte[] bytes, ImageFormat format, ImageReader reader, int w, int h) throws IOException {
         int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.NORMAL;
         boolean shrunk = w > MAX_EDGE || h > MAX_EDGE;
+        int width = w >= h ? MAX_EDGE : Math.max(1, (int) Math.round(w * (double) MAX_EDGE / h));
+        int height = w >= h ? Math.max(1, (int) Math.round(h * (double) MAX_EDGE / w)) : MAX_EDGE;
         BufferedImage picture;
         boolean alpha;
         ImageFormat stored;
-        if (shrunk) {
+        if (shrunk && format != ImageFormat.WEBP) {
             // decoded strip by strip into the stored size, upright: a full-size decode needed 57 MB for 19 megapixels
-            int width = w >= h ? MAX_EDGE : Math.max(1, (int) Math.round(w * (double) MAX_EDGE / h));
-            int height = w >= h ? Math.max(1, (int) Math.round(h * (double) MAX_EDGE / w)) : MAX_EDGE;
             picture = StripDecoder.fitted(reader, width, height, orientation, format != ImageFormat.JPEG);
             alpha = picture.getColorModel().hasAlpha();
             stored = storedAs(format, alpha);
         } else {
-            BufferedImage decoded = reader.read(0, reader.getDefaultReadParam());
+            // WebP is not decoded in strips: TwelveMonkeys' lossless WebP decoder fills a full-size picture whatever
+            // the region asked for, and fails on a region of one. A huge one is subsampled, as before strips.
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = Math.max(w, h) / MAX_EDGE;
+            if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+            BufferedImage decoded = reader.read(0, param);
             reader.reset(); // ImageIO's JPEG reader holds on to the picture until then
+            if (shrunk) decoded = Pixels.narrower(decoded, width);
             alpha = decoded.getColorModel().hasAlpha() && format != ImageFormat.JPEG;
             stored = storedAs(format, alpha);
             picture = Pixels.upright(decoded, orientation, alpha, stored);

@@ -38,8 +38,8 @@ public final class MediaLibrary implements ImageSizes {
     public static final int MAX_ALT = 1000;
     public static final int MAX_CAPTION = 2000;
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,120}");
-    /** Decoding a photo takes tens of megabytes; two at a time keeps a 256 MB heap safe. */
-    private final Semaphore decoding = new Semaphore(2);
+    /** One picture decoded at a time: each needs ~35 MB at once (the stored picture and a strip), the heap is 112 MB. */
+    private final Semaphore decoding = new Semaphore(1);
     private final Jdbi jdbi;
     private final MediaStore store = new MediaStore();
     private final MediaFiles files;

@@ -133,6 +133,25 @@ class StripDecodingTest {
     }
 
     @Test
+    void a_big_webp_is_strip_decoded_too_and_stored_as_jpeg_or_png() {
+        ImageCleaner.Cleaned photo = ImageCleaner.clean(TestImages.webp(6000, 3000, false));
+        ImageCleaner.Cleaned sticker = ImageCleaner.clean(TestImages.webp(3000, 1500, true));
+
+        assertEquals(ImageFormat.JPEG, photo.format());
+        BufferedImage stored = TestImages.read(photo.bytes());
+        assertEquals(2560, stored.getWidth());
+        assertEquals(1280, stored.getHeight());
+        for (int y : new int[] {5, 640, 1275}) {
+            assertTrue((stored.getRGB(600, y) >> 16 & 0xFF) > 200, "left half red at row " + y);
+            assertTrue((stored.getRGB(1900, y) & 0xFF) > 200, "right half blue at row " + y);
+        }
+        assertEquals(ImageFormat.PNG, sticker.format());
+        BufferedImage png = TestImages.read(sticker.bytes());
+        assertEquals(255, png.getRGB(600, 1270) >>> 24);
+        assertEquals(0, png.getRGB(1900, 1270) >>> 24, "the transparent right half stays transparent");
+    }
+
+    @Test
     void a_picture_that_fits_is_not_strip_decoded_and_a_bare_jpeg_is_kept() {
         byte[] bare = ImageCleaner.clean(TestImages.jpeg(2560, 1200)).bytes();
 
