@@ -53,6 +53,20 @@ final class ImageCleaner {
 
     /** @throws IllegalArgumentException with a sentence for the writer when the bytes are refused */
     static Cleaned clean(byte[] bytes) {
+        return clean(bytes, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * Largest WebP taken with this much heap: ImageIO's WebP reader cannot read part of a picture, so a WebP is
+     * decoded whole (4 bytes a pixel) where JPEG and PNG are read in strips, and it may use a quarter of the heap:
+     * 7 megapixels with the launcher's 112 MB, 12 with 192 MB.
+     */
+    static long maxWebpPixels(long maxHeap) {
+        return maxHeap / 16;
+    }
+
+    /** {@link #clean(byte[])} as on a JVM whose heap is at most {@code maxHeap} bytes. */
+    static Cleaned clean(byte[] bytes, long maxHeap) {
         if (bytes == null || bytes.length == 0) throw new IllegalArgumentException("This file is empty.");
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in);
@@ -64,6 +78,11 @@ final class ImageCleaner {
                 if ((long) w * h > MAX_PIXELS) {
                     throw new IllegalArgumentException("This image is " + w + " × " + h + " pixels; Kioku takes up to "
                             + MAX_PIXELS / 1_000_000 + " megapixels. Make it smaller and upload it again.");
+                }
+                if (format == ImageFormat.WEBP && (long) w * h > maxWebpPixels(maxHeap)) {
+                    throw new IllegalArgumentException("This WebP picture is " + w + " × " + h + " pixels; Kioku takes WebP up to "
+                            + String.format(Locale.ROOT, "%.1f", maxWebpPixels(maxHeap) / 1e6) + " megapixels, as it has to read "
+                            + "a WebP whole. Save it as JPEG or PNG, or make it smaller, and upload it again.");
                 }
                 return format == ImageFormat.GIF ? gif(bytes, reader) : still(bytes, format, reader, w, h);
             } finally {

@@ -2,6 +2,7 @@ package dev.kioku.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kioku.testing.TestImages;
@@ -130,6 +131,20 @@ class StripDecodingTest {
                     () -> "the edge keeps the colour next to it, not the hidden green: " + Integer.toHexString(edge) + " next to "
                             + Integer.toHexString(below) + " (channel at bit " + channel + ")");
         }
+    }
+
+    @Test
+    void a_webp_too_big_to_decode_whole_in_a_quarter_of_the_heap_is_refused_with_its_size() {
+        long heap = 64L << 20; // a quarter of it holds 4.2 megapixels at 4 bytes each
+        byte[] big = TestImages.webp(2600, 1700, false);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ImageCleaner.clean(big, heap));
+
+        assertEquals("This WebP picture is 2600 × 1700 pixels; Kioku takes WebP up to 4.2 megapixels, as it has to read a WebP "
+                + "whole. Save it as JPEG or PNG, or make it smaller, and upload it again.", refused.getMessage());
+        ImageCleaner.Cleaned fits = ImageCleaner.clean(TestImages.webp(2000, 1500, false), heap);
+        assertEquals(ImageFormat.JPEG, fits.format());
+        assertEquals(2000, fits.width());
     }
 
     @Test
