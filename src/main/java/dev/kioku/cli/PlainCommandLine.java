@@ -122,7 +122,7 @@ public final class PlainCommandLine {
             if (t == null || !given.add(t)) return false;
             if (eq >= 0) {
                 String value = arg.substring(eq + 1);
-                if (t.flag() || value.isEmpty()) return false;
+                if (t.flag() || value.isEmpty() || value.startsWith("-")) return false; // picocli refuses --data=--port
                 t.set(value);
             } else if (t.flag()) {
                 t.set(null);

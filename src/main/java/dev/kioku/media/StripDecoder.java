@@ -116,7 +116,8 @@ final class StripDecoder {
             int rows = Math.min(stripRows * step, h - y0);
             int subsampled = (rows + step - 1) / step;
             param.setSourceRegion(new Rectangle(0, y0, w, rows));
-            stopper.lastRow = subsampled - 1;
+            // the last strip is read to the end of the file, so a file cut off after the last row it keeps is refused
+            stopper.lastRow = y0 + rows >= h ? Integer.MAX_VALUE : subsampled - 1;
             strip = reader.read(0, param);
             for (int r0 = 0; r0 < subsampled; r0 += CHUNK_ROWS) {
                 toSrgb(strip, r0, chunkImage);

@@ -78,11 +78,6 @@ public final class Connectors {
     }
 
     /**
-     * Jetty's own threads: the acceptors and selectors (platform threads, as a selector waits in the kernel), with
-     * what may block handed to {@code blocking}. No reserved threads: with them Jetty would run a blocking task on
-     * the selector thread and hand the selecting to a reserved thread instead of using a virtual thread.
-     */
-    /**
      * Jetty's setting for how many object references fill a CPU cache line (it pads its hot counters with them).
      * Why Kioku sets it: without it Jetty asks the JVM through the platform MBean server, which that first call
      * builds with every platform MBean, JDK Flight Recorder's diagnostic commands included: a tenth of a second or
@@ -103,6 +98,11 @@ public final class Connectors {
         System.getProperties().putIfAbsent(REFERENCES_PER_CACHE_LINE, String.valueOf(referencesPerCacheLine(Runtime.getRuntime().maxMemory())));
     }
 
+    /**
+     * Jetty's own threads: the acceptors and selectors (platform threads, as a selector waits in the kernel), with
+     * what may block handed to {@code blocking}. No reserved threads: with them Jetty would run a blocking task on
+     * the selector thread and hand the selecting to a reserved thread instead of using a virtual thread.
+     */
     static QueuedThreadPool threadPool(Executor blocking) {
         return threadPool(blocking, SELECTORS);
     }

@@ -28,7 +28,6 @@ class PlainCommandLineTest {
             "--data=/srv/blog --port=8080 --host=0.0.0.0",
             "--trust-proxy --port 80",
             "--trust-proxy=false --no-demo",
-            "--port=-1",
             "--db jdbc:sqlite:/x/kioku.db?a=b --config /etc/kioku.properties",
             "--config=kioku.properties --https-port 8443 --tls-cert a.pem --tls-key b.pem",
             "--tls-keystore blog.p12 --data x",
@@ -63,7 +62,7 @@ class PlainCommandLineTest {
             "--no-demo --no-demo", "--no-demo=true",
             "--trust-proxy yes", "--trust-proxy maybe --port 1", "--trust-proxy --bogus", "--trust-proxy=",
             "--bogus", "--bogus=1", "--Port 1", "--por 1", "-p 1", "stray", "--data x stray", "--", "-- --port 1",
-            "@args.txt", "--data @dir", "--data ''",
+            "@args.txt", "--data @dir", "--data ''", "--data=--port", "--data=-h", "--port=-1",
     })
     void anything_else_is_left_to_picocli(String line) {
         assertTrue(PlainCommandLine.parse(ServeCommand.class, words(line)).isEmpty(), line);

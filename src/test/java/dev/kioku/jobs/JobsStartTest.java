@@ -58,15 +58,18 @@ class JobsStartTest {
         db.migrate();
     }
 
+    GatedDataSource gate;
+
     @AfterEach
     void close() {
+        if (gate != null) gate.open.countDown(); // a start held at the gate would keep stop() waiting for ever
         if (jobs != null) jobs.stop();
         db.close();
     }
 
     @Test
     void start_returns_while_the_database_does_not_answer_and_the_jobs_run_once_it_does() throws Exception {
-        var gate = new GatedDataSource(db.dataSource());
+        gate = new GatedDataSource(db.dataSource());
         jobs = new Jobs(gate, Clock.systemUTC(), List.of(tick));
 
         // a start that waited for the database would hang here

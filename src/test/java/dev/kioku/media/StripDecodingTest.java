@@ -134,8 +134,21 @@ class StripDecodingTest {
     }
 
     @Test
-    void a_webp_too_big_to_decode_whole_in_a_quarter_of_the_heap_is_refused_with_its_size() {
-        long heap = 64L << 20; // a quarter of it holds 4.2 megapixels at 4 bytes each
+    void a_big_png_cut_off_in_its_last_rows_is_refused_as_damaged() {
+        var noise = new BufferedImage(600, 6000, BufferedImage.TYPE_INT_RGB); // read subsampled by 2: rows 0, 2 ... 5998
+        var random = new java.util.Random(7);
+        for (int y = 0; y < noise.getHeight(); y++) for (int x = 0; x < noise.getWidth(); x++) noise.setRGB(x, y, random.nextInt());
+        byte[] png = TestImages.write(noise, "png");
+        byte[] cut = java.util.Arrays.copyOf(png, png.length - 1000); // noise does not compress: part of row 5999 only
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ImageCleaner.clean(cut));
+
+        assertEquals(ImageCleaner.DAMAGED, refused.getMessage());
+    }
+
+    @Test
+    void a_webp_too_big_to_decode_whole_in_a_sixth_of_the_heap_is_refused_with_its_size() {
+        long heap = 96L << 20; // 4.2 megapixels: a sixth of it at 4 bytes each
         byte[] big = TestImages.webp(2600, 1700, false);
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ImageCleaner.clean(big, heap));
@@ -148,9 +161,10 @@ class StripDecodingTest {
     }
 
     @Test
-    void a_big_webp_is_strip_decoded_too_and_stored_as_jpeg_or_png() {
-        ImageCleaner.Cleaned photo = ImageCleaner.clean(TestImages.webp(6000, 3000, false));
-        ImageCleaner.Cleaned sticker = ImageCleaner.clean(TestImages.webp(3000, 1500, true));
+    void a_big_webp_is_decoded_whole_and_shrunk_and_stored_as_jpeg_or_png_when_the_heap_holds_it() {
+        long heap = 1L << 30; // the WebP reader cannot decode in strips (see ImageCleaner.maxWebpPixels)
+        ImageCleaner.Cleaned photo = ImageCleaner.clean(TestImages.webp(6000, 3000, false), heap);
+        ImageCleaner.Cleaned sticker = ImageCleaner.clean(TestImages.webp(3000, 1500, true), heap);
 
         assertEquals(ImageFormat.JPEG, photo.format());
         BufferedImage stored = TestImages.read(photo.bytes());
