@@ -62,7 +62,7 @@ public final class Assets {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         if (page.answers() == null) {
             List<HttpField> routeHeaders = HttpResponses.routeHeaders(ctx);
-            if (routeHeaders != null) page.learn(Answers.of(routeHeaders, page, false));
+            if (routeHeaders != null) page.learn(routeHeaders, false);
         }
         responses.send(ctx, page, false);
     }

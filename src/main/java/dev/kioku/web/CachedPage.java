@@ -139,14 +139,6 @@ public final class CachedPage {
     private record Learned(List<HttpField> routeHeaders, boolean isPage) {
     }
 
-    /**
-     * Prepares the fast path's answers from the headers the route's before-handlers set on a request for this page
-     * (security headers, a framing policy); the first call wins, as every later request gets the same ones.
-     */
-    void learn(Answers answers) {
-        if (this.answers == null) this.answers = answers;
-    }
-
     /** Bytes held in memory, for the cache's weigher: the body, the gzip once made, and the prepared headers. */
     int weight() {
         byte[] zipped = gzip;

@@ -204,7 +204,7 @@ class CacheHitsTest {
         for (String path : List.of("/admin/", "/admin/posts/", "/admin")) {
             CachedPage planted = CachedPage.of("planted".getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", Set.of("site"),
                     blog.clock.instant());
-            planted.learn(Answers.of(List.of(), planted, true));
+            planted.learn(List.of(), true);
             blog.app.cache().put(path, planted, blog.app.cache().ticket());
         }
 
